@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Numeric targets are compiled with optimization even in debug builds: numeric Swift
+/// is 10–50× slower at -Onone, which would make `swift test` crawl through training loops.
+let numericSettings: [SwiftSetting] = [
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "notes",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "notes", targets: ["notes"]),
+        .executable(name: "notes-bench", targets: ["notes-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C shims: nothing but module maps and tiny headers.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CBLAS", path: "Sources/CBLAS"),
+
+        // Numerics.
+        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: numericSettings),
+        .target(name: "LatentModels", dependencies: ["Tensors"], swiftSettings: numericSettings),
+
+        // Documents.
+        .target(name: "Charts"),
+        .target(name: "Markdown", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Notebook", dependencies: [
+            "Markdown", "Charts",
+        ]),
+        .target(name: "Experiments", dependencies: ["Notebook", "Charts", "LatentModels"],
+                swiftSettings: numericSettings),
+        .target(name: "NotesCLI", dependencies: [
+            "Notebook", "Experiments",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "notes", dependencies: ["NotesCLI"]),
+        .executableTarget(name: "notes-bench", dependencies: ["Tensors", "LatentModels"],
+                          swiftSettings: numericSettings),
+
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], swiftSettings: numericSettings),
+        .testTarget(name: "LatentModelsTests", dependencies: ["LatentModels"], swiftSettings: numericSettings),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI"]),
+    ]
+)

@@ -1,0 +1,359 @@
+/// Builds a directive's typed value from its parsed arguments, collecting diagnostics.
+///
+/// An experiment reads each argument it understands by label and type; whatever it did not
+/// read is reported by `finish()` as an unknown argument with a did-you-mean suggestion.
+/// Every value read (defaults included) is recorded in canonical form, so that the cache key
+/// of a directive does not change when a default is written out explicitly.
+///
+/// ```swift
+/// var reader = ArgumentReader(call: call, file: "Notes/01-vae.md")
+/// let epochs = reader.int("epochs", default: 10, range: 1...1000)
+/// let caption = reader.string("caption", default: "", semantic: false)
+/// let diagnostics = reader.finish()
+/// ```
+public struct ArgumentReader {
+    public let file: String
+    /// How the owner is named in messages: `@Train` or `.mixture`.
+    public let owner: String
+    /// Where "missing argument" diagnostics point: the `@` of the call or the `.` of a member.
+    public let anchor: SourceLocation
+    private let arguments: [DirectiveArgument]
+    private var consumed: [Bool]
+    private var known: [String] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// `label: canonical value` for every semantic argument read, defaults included.
+    public private(set) var canonicalArguments: [String: String] = [:]
+
+    public init(call: DirectiveCall, file: String) {
+        self.init(owner: "@" + call.name, anchor: call.location, arguments: call.arguments, file: file)
+    }
+
+    public init(owner: String, anchor: SourceLocation, arguments: [DirectiveArgument], file: String) {
+        self.owner = owner
+        self.anchor = anchor
+        self.arguments = arguments
+        self.consumed = Array(repeating: false, count: arguments.count)
+        self.file = file
+    }
+
+    /// Canonical text of all semantic arguments, sorted by label: the directive's identity.
+    public var canonicalForm: String {
+        canonicalArguments.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// Whether any error was recorded so far.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public mutating func report(_ id: String, _ message: String, at location: SourceLocation,
+                                suggestion: String? = nil, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(severity, file: file, line: location.line, column: location.column,
+                                      id: id, message: message, suggestion: suggestion))
+    }
+
+    // MARK: - Generic read
+
+    /// Reads `label`, converting with `convert`; reports a missing or mistyped argument.
+    /// `convert` returns nil for a wrong type; it may itself report finer problems.
+    public mutating func read<T>(_ label: String, default defaultValue: T?, expected: String,
+                                 semantic: Bool = true, canonical: (T) -> String,
+                                 convert: (DirectiveValue, inout ArgumentReader) -> T?) -> T? {
+        known.append(label)
+        guard let index = arguments.indices.first(where: { arguments[$0].label == label && !consumed[$0] }) else {
+            if let defaultValue {
+                if semantic { canonicalArguments[label] = canonical(defaultValue) }
+                return defaultValue
+            }
+            report("missing-argument", "missing argument '\(label)' for \(owner)", at: anchor,
+                   suggestion: "add '\(label): <\(expected)>'")
+            return nil
+        }
+        consumed[index] = true
+        let value = arguments[index].value
+        let before = diagnostics.count
+        guard let result = convert(value, &self) else {
+            if diagnostics.count == before {
+                report("wrong-type", "argument '\(label)' of \(owner) expects \(expected), found \(value.typeDescription)",
+                       at: value.location)
+            }
+            return nil
+        }
+        if semantic { canonicalArguments[label] = canonical(result) }
+        return result
+    }
+
+    // MARK: - Scalars
+
+    public mutating func int(_ label: String, default d: Int? = nil, range: ClosedRange<Int>? = nil,
+                             semantic: Bool = true) -> Int? {
+        read(label, default: d, expected: "an integer", semantic: semantic, canonical: { String($0) }) { value, reader in
+            guard case .int(let v) = value.kind else { return nil }
+            if let range, !range.contains(v) {
+                reader.report("invalid-value", "argument '\(label)' of \(reader.owner) must be in \(range.lowerBound)...\(range.upperBound), found \(v)",
+                              at: value.location)
+                return nil
+            }
+            return v
+        }
+    }
+
+    /// Accepts integer and floating-point literals.
+    public mutating func double(_ label: String, default d: Double? = nil, range: ClosedRange<Double>? = nil,
+                                semantic: Bool = true) -> Double? {
+        read(label, default: d, expected: "a number", semantic: semantic, canonical: { $0.description }) { value, reader in
+            guard let v = value.doubleValue else { return nil }
+            if let range, !range.contains(v) {
+                reader.report("invalid-value", "argument '\(label)' of \(reader.owner) must be in \(range.lowerBound)...\(range.upperBound), found \(v)",
+                              at: value.location)
+                return nil
+            }
+            return v
+        }
+    }
+
+    public mutating func string(_ label: String, default d: String? = nil, semantic: Bool = true) -> String? {
+        read(label, default: d, expected: "a string", semantic: semantic, canonical: canonicalString) { value, _ in
+            guard case .string(let s) = value.kind else { return nil }
+            return s
+        }
+    }
+
+    public mutating func bool(_ label: String, default d: Bool? = nil, semantic: Bool = true) -> Bool? {
+        read(label, default: d, expected: "true or false", semantic: semantic, canonical: { $0 ? "true" : "false" }) { value, _ in
+            guard case .bool(let b) = value.kind else { return nil }
+            return b
+        }
+    }
+
+    // MARK: - Arrays
+
+    public mutating func ints(_ label: String, default d: [Int]? = nil, range: ClosedRange<Int>? = nil,
+                              nonEmpty: Bool = true, semantic: Bool = true) -> [Int]? {
+        array(label, default: d, expected: "an array of integers", nonEmpty: nonEmpty, semantic: semantic,
+              canonical: { String($0) }) { value, reader in
+            guard case .int(let v) = value.kind else { return nil }
+            if let range, !range.contains(v) {
+                reader.report("invalid-value", "elements of '\(label)' must be in \(range.lowerBound)...\(range.upperBound), found \(v)",
+                              at: value.location)
+                return nil
+            }
+            return v
+        }
+    }
+
+    public mutating func doubles(_ label: String, default d: [Double]? = nil, nonEmpty: Bool = true,
+                                 semantic: Bool = true) -> [Double]? {
+        array(label, default: d, expected: "an array of numbers", nonEmpty: nonEmpty, semantic: semantic,
+              canonical: { $0.description }) { value, _ in value.doubleValue }
+    }
+
+    public mutating func strings(_ label: String, default d: [String]? = nil, nonEmpty: Bool = true,
+                                 semantic: Bool = true) -> [String]? {
+        array(label, default: d, expected: "an array of strings", nonEmpty: nonEmpty, semantic: semantic,
+              canonical: canonicalString) { value, _ in
+            guard case .string(let s) = value.kind else { return nil }
+            return s
+        }
+    }
+
+    /// `[[0.0, 1.0], [2.0, -1.0]]`: rows of numbers, all of the same length.
+    public mutating func doubleRows(_ label: String, default d: [[Double]]? = nil, semantic: Bool = true) -> [[Double]]? {
+        let rows = array(label, default: d, expected: "an array of arrays of numbers", nonEmpty: true, semantic: semantic,
+                         canonical: { "[" + $0.map(\.description).joined(separator: ", ") + "]" }) { value, reader -> [Double]? in
+            guard case .array(let items) = value.kind else { return nil }
+            var row: [Double] = []
+            for item in items {
+                guard let v = item.doubleValue else {
+                    reader.report("wrong-type", "elements of '\(label)' must be numbers, found \(item.typeDescription)", at: item.location)
+                    return nil
+                }
+                row.append(v)
+            }
+            return row
+        }
+        return rows
+    }
+
+    /// Reads an array whose elements are converted one by one; every bad element is reported.
+    public mutating func array<T>(_ label: String, default d: [T]?, expected: String, nonEmpty: Bool,
+                                  semantic: Bool = true, canonical: @escaping (T) -> String,
+                                  element: @escaping (DirectiveValue, inout ArgumentReader) -> T?) -> [T]? {
+        read(label, default: d, expected: expected, semantic: semantic,
+             canonical: { "[" + $0.map(canonical).joined(separator: ", ") + "]" }) { value, reader in
+            guard case .array(let items) = value.kind else { return nil }
+            if nonEmpty && items.isEmpty {
+                reader.report("invalid-value", "argument '\(label)' of \(reader.owner) must not be empty", at: value.location)
+                return nil
+            }
+            var out: [T] = []
+            var ok = true
+            for item in items {
+                let before = reader.diagnostics.count
+                if let v = element(item, &reader) { out.append(v) } else {
+                    ok = false
+                    if reader.diagnostics.count == before {
+                        reader.report("wrong-type", "argument '\(label)' of \(reader.owner) expects \(expected), found \(item.typeDescription) in the array",
+                                      at: item.location)
+                    }
+                }
+            }
+            return ok ? out : nil
+        }
+    }
+
+    // MARK: - Members (enumerations)
+
+    /// One accepted `.name` or `.name(arguments…)`, read with a nested reader.
+    public struct MemberCase<T> {
+        public var name: String
+        public var read: (inout ArgumentReader) -> T?
+        public init(_ name: String, read: @escaping (inout ArgumentReader) -> T?) {
+            self.name = name
+            self.read = read
+        }
+        /// A case without arguments.
+        public init(_ name: String, value: T) {
+            self.name = name
+            self.read = { _ in value }
+        }
+    }
+
+    /// Reads `.name` or `.name(…)`; `default` names a case, read with no arguments.
+    public mutating func member<T>(_ label: String, default defaultCase: String? = nil, semantic: Bool = true,
+                                   _ cases: [MemberCase<T>]) -> T? {
+        let expected = "one of " + cases.map { "." + $0.name }.joined(separator: ", ")
+        known.append(label)
+        guard arguments.contains(where: { $0.label == label }) || defaultCase == nil else {
+            guard let chosen = cases.first(where: { $0.name == defaultCase }) else {
+                preconditionFailure("default '.\(defaultCase!)' of '\(label)' is not one of its cases")
+            }
+            var nested = ArgumentReader(owner: "." + chosen.name, anchor: anchor, arguments: [], file: file)
+            let value = chosen.read(&nested)
+            diagnostics += nested.finish()
+            if semantic { canonicalArguments[label] = nested.memberCanonical(chosen.name) }
+            return value
+        }
+        known.removeLast()
+        var canonicalText = ""
+        let value: T? = read(label, default: nil, expected: expected, semantic: false, canonical: { _ in "" }) { value, reader in
+            let result = reader.readMember(value, cases: cases, label: label)
+            canonicalText = result.canonical
+            return result.value
+        }
+        if semantic, value != nil { canonicalArguments[label] = canonicalText }
+        return value
+    }
+
+    /// An array of members: `metrics: [.nelbo, .iwae(samples: 100)]`.
+    public mutating func members<T>(_ label: String, default defaults: [String]? = nil, semantic: Bool = true,
+                                    _ cases: [MemberCase<T>]) -> [T]? {
+        let expected = "an array of " + cases.map { "." + $0.name }.joined(separator: ", ")
+        var canonicalItems: [String] = []
+        if !arguments.contains(where: { $0.label == label }), let defaults {
+            known.append(label)
+            var out: [T] = []
+            for name in defaults {
+                guard let chosen = cases.first(where: { $0.name == name }) else {
+                    preconditionFailure("default '.\(name)' of '\(label)' is not one of its cases")
+                }
+                var nested = ArgumentReader(owner: "." + name, anchor: anchor, arguments: [], file: file)
+                if let v = chosen.read(&nested) { out.append(v) }
+                diagnostics += nested.finish()
+                canonicalItems.append(nested.memberCanonical(name))
+            }
+            if semantic { canonicalArguments[label] = "[" + canonicalItems.joined(separator: ", ") + "]" }
+            return out
+        }
+        let values = array(label, default: nil, expected: expected, nonEmpty: true, semantic: false,
+                           canonical: { _ in "" }) { value, reader -> T? in
+            let result = reader.readMember(value, cases: cases, label: label)
+            if result.value != nil { canonicalItems.append(result.canonical) }
+            return result.value
+        }
+        if semantic, values != nil { canonicalArguments[label] = "[" + canonicalItems.joined(separator: ", ") + "]" }
+        return values
+    }
+
+    private mutating func readMember<T>(_ value: DirectiveValue, cases: [MemberCase<T>], label: String)
+        -> (value: T?, canonical: String) {
+        guard case .member(let name, let arguments) = value.kind else { return (nil, "") }
+        guard let chosen = cases.first(where: { $0.name == name }) else {
+            let names = cases.map(\.name)
+            let suggestion = closestMatch(to: name, in: names).map { "did you mean '.\($0)'?" }
+                ?? "expected one of " + names.map { "." + $0 }.joined(separator: ", ")
+            report("unknown-member", "unknown value '.\(name)' for '\(label)' of \(owner)", at: value.location,
+                   suggestion: suggestion)
+            return (nil, "")
+        }
+        var nested = ArgumentReader(owner: "." + name, anchor: value.location, arguments: arguments ?? [], file: file)
+        let result = chosen.read(&nested)
+        let nestedDiagnostics = nested.finish()
+        diagnostics += nestedDiagnostics
+        if result == nil && nestedDiagnostics.isEmpty {
+            report("invalid-value", "invalid value '.\(name)' for '\(label)' of \(owner)", at: value.location)
+        }
+        return (nestedDiagnostics.contains { $0.severity == .error } ? nil : result, nested.memberCanonical(name))
+    }
+
+    private func memberCanonical(_ name: String) -> String {
+        canonicalArguments.isEmpty ? "." + name : "." + name + "(" + canonicalForm + ")"
+    }
+
+    // MARK: - Finish
+
+    /// Reports every argument that was not read (unknown or repeated) and returns all diagnostics.
+    public mutating func finish() -> [Diagnostic] {
+        for (index, argument) in arguments.enumerated() where !consumed[index] {
+            consumed[index] = true
+            if arguments[..<index].contains(where: { $0.label == argument.label }) {
+                report("duplicate-argument", "argument '\(argument.label)' is given twice to \(owner)",
+                       at: argument.labelLocation, suggestion: "remove one of them")
+            } else if let guess = closestMatch(to: argument.label, in: known) {
+                report("unknown-argument", "unknown argument '\(argument.label)' for \(owner)",
+                       at: argument.labelLocation, suggestion: "did you mean '\(guess)'?")
+            } else {
+                let list = known.isEmpty ? "it takes no arguments" : "expected one of: " + known.map { "'\($0)'" }.joined(separator: ", ")
+                report("unknown-argument", "unknown argument '\(argument.label)' for \(owner)",
+                       at: argument.labelLocation, suggestion: list)
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension DirectiveValue {
+    /// The value as a `Double` when it is a numeric literal.
+    public var doubleValue: Double? {
+        switch kind {
+        case .int(let v): Double(v)
+        case .float(let v): v
+        default: nil
+        }
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
+    var best: (String, Int)?
+    for candidate in candidates {
+        let d = editDistance(word.lowercased(), candidate.lowercased())
+        if d <= max(1, min(word.count, candidate.count) / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
+    }
+    return best?.0
+}
+
+/// Levenshtein distance between two strings, by characters.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,57 @@
+/// A directive that runs: the only thing the notebook engine knows about experiments.
+///
+/// A conforming type is built from its parsed call by reading its arguments (unknown ones are
+/// reported by the engine afterwards), declares the id it defines and the ids it reads, and
+/// runs to produce an `ExperimentResult`. The engine caches results by the directive's
+/// canonical arguments, `version`, and the keys of its dependencies.
+public protocol Experiment: Sendable {
+    /// The directive name without `@`, e.g. `"KLVariance"`.
+    static var directiveName: String { get }
+    /// Bump whenever the same arguments would now produce different results.
+    static var version: Int { get }
+    /// Reads the arguments; returns nil when it reported an error on the reader.
+    init?(reading arguments: inout ArgumentReader)
+    /// The id this directive defines (`id:`), if any.
+    var id: String? { get }
+    /// Ids this directive reads (`of:`), resolved by the engine before it runs.
+    var dependencies: [String] { get }
+    /// Runs the experiment. Throws `ExperimentFailure` (or any error) when it cannot complete.
+    func run(in context: ExperimentContext) throws -> ExperimentResult
+}
+
+extension Experiment {
+    public var id: String? { nil }
+    public var dependencies: [String] { [] }
+}
+
+/// What a running experiment can see: the results of its dependencies, a progress channel,
+/// a cancellation check.
+public struct ExperimentContext: Sendable {
+    /// Results of the directives named in `dependencies`, by id.
+    public var dependencyResults: [String: ExperimentResult]
+    /// Receives human-readable progress lines (shown on stderr by the CLI).
+    public var progress: @Sendable (String) -> Void
+    /// Lesson slug and directive id, for messages.
+    public var lessonSlug: String
+
+    public init(dependencyResults: [String: ExperimentResult] = [:], lessonSlug: String = "",
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.dependencyResults = dependencyResults
+        self.lessonSlug = lessonSlug
+        self.progress = progress
+    }
+}
+
+/// An experiment could not complete for a reason the lesson's author can act on
+/// (a missing dataset, a diverged training run). Rendered as an error box at the directive.
+public struct ExperimentFailure: Error, CustomStringConvertible, Sendable {
+    public var id: String
+    public var message: String
+    public var suggestion: String?
+    public init(id: String, _ message: String, suggestion: String? = nil) {
+        self.id = id
+        self.message = message
+        self.suggestion = suggestion
+    }
+    public var description: String { message + (suggestion.map { "; " + $0 } ?? "") }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// What an experiment shows: tables and figures in display order, plus named scalars that
+/// lesson prose can cite.
+public struct ExperimentResult: Codable, Sendable, Hashable {
+    public var outputs: [ExperimentOutput]
+    /// Named numbers, e.g. `"test.nelbo": 245.3`, for inline references in prose.
+    public var scalars: [String: Double]
+
+    public init(outputs: [ExperimentOutput] = [], scalars: [String: Double] = [:]) {
+        self.outputs = outputs
+        self.scalars = scalars
+    }
+}
+
+public enum ExperimentOutput: Codable, Sendable, Hashable {
+    case table(ResultTable)
+    case figure(ResultFigure)
+    /// A short plain-text remark (not Markdown), e.g. a measured summary sentence.
+    case note(String)
+}
+
+/// A table of already-formatted cells. `header.count` equals every row's count.
+public struct ResultTable: Codable, Sendable, Hashable {
+    /// Name used for `Output/data/<slug>/<name>.csv`; unique within the lesson.
+    public var name: String
+    public var caption: String
+    /// Cross-reference label (`@tab-…`), if any.
+    public var label: String?
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(name: String, caption: String, label: String? = nil, header: [String], rows: [[String]]) {
+        precondition(rows.allSatisfy { $0.count == header.count }, "ResultTable '\(name)': every row needs \(header.count) cells")
+        self.name = name
+        self.caption = caption
+        self.label = label
+        self.header = header
+        self.rows = rows
+    }
+
+    /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted.
+    public var csv: String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// An SVG figure. `svg` is a complete `<svg>` element with `<title>` and `<desc>`.
+public struct ResultFigure: Codable, Sendable, Hashable {
+    /// Name used for `Output/figures/<slug>/<name>.svg`; unique within the lesson.
+    public var name: String
+    public var caption: String
+    public var label: String?
+    public var svg: String
+    /// Text alternative describing what the figure shows.
+    public var altText: String
+
+    public init(name: String, caption: String, label: String? = nil, svg: String, altText: String) {
+        self.name = name
+        self.caption = caption
+        self.label = label
+        self.svg = svg
+        self.altText = altText
+    }
+}
