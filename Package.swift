@@ -26,10 +26,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Numerics.
         .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: numericSettings),
-        .target(name: "LatentModels", dependencies: ["Tensors"], swiftSettings: numericSettings),
+        .target(name: "LatentModels", dependencies: ["Tensors", "CZlib"], swiftSettings: numericSettings),
 
         // Documents.
         .target(name: "Charts"),
@@ -51,8 +52,10 @@ let package = Package(
         .testTarget(name: "LatentModelsTests", dependencies: ["LatentModels"], swiftSettings: numericSettings),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .target(name: "NotebookTestSupport", dependencies: ["Notebook"], path: "Tests/NotebookTestSupport"),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "NotebookTestSupport"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
-        .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI"]),
+        // Depends on the `notes` executable so that the interrupted-build test can launch it.
+        .testTarget(name: "NotesCLITests", dependencies: ["NotesCLI", "notes", "NotebookTestSupport"]),
     ]
 )

@@ -1,1 +1,3 @@
-print("notes")
+import NotesCLI
+
+NotesCommand.main()

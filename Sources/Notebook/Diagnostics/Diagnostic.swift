@@ -1,8 +1,8 @@
 /// A problem found in a lesson, reported compiler-style and never thrown.
 ///
 /// Diagnostics are data: tests assert the stable `id`, not the prose. Locations are 1-based
-/// and refer to the original lesson file (front matter included); columns count Unicode
-/// scalars (characters), as editors do.
+/// and refer to the original lesson file (front matter included); columns count `Character`s
+/// (grapheme clusters, so `ç` is one column however it is encoded), as editors do.
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Codable, Comparable {
         case warning, error

@@ -1,0 +1,113 @@
+extension LineChart {
+    /// The chart as one `<svg xmlns="http://www.w3.org/2000/svg" …>` element (with a final newline).
+    ///
+    /// Each series is one `<path>` (points that cannot be drawn — non-finite, or ≤ 0 on a log
+    /// axis — break the line), its error bars are `<line>`s and its markers circles, rects or
+    /// polygons, so `<path>` elements correspond one-to-one to series with drawable points.
+    public func svg() -> String {
+        let layout = PlotLayout(chart: self)
+        let id = elementID
+        var svg = SVGWriter()
+        svg.open("svg", [
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("width", px(width)), ("height", px(height)),
+            ("viewBox", "0 0 \(px(width)) \(px(height))"),
+            ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+            ("font-family", ChartTheme.fontFamily), ("font-size", px(ChartTheme.fontSize)),
+        ])
+        svg.element("title", [("id", "\(id)-title")], text: title)
+        svg.element("desc", [("id", "\(id)-desc")], text: summary)
+        svg.open("defs")
+        svg.open("clipPath", [("id", "\(id)-plot")])
+        svg.element("rect", [("x", px(layout.left)), ("y", px(layout.top)),
+                             ("width", px(layout.right - layout.left)), ("height", px(layout.bottom - layout.top))])
+        svg.close()
+        svg.close()
+        svg.element("rect", [("width", px(width)), ("height", px(height)), ("fill", "#ffffff")])
+        AxisRenderer.drawGrid(layout, into: &svg)
+        AxisRenderer.drawXAxis(xAxis, layout, into: &svg)
+        AxisRenderer.drawYAxis(yAxis, layout, into: &svg)
+        for index in series.indices {
+            drawSeries(index, layout, clipID: "\(id)-plot", into: &svg)
+        }
+        drawReferenceLines(layout, clipID: "\(id)-plot", into: &svg)
+        LegendLayout.draw(layout.legendRows, chart: self, left: layout.left, into: &svg)
+        svg.close()
+        return svg.finish()
+    }
+
+    private func drawReferenceLines(_ layout: PlotLayout, clipID: String, into svg: inout SVGWriter) {
+        let drawable = referenceLines.filter { layout.yScale.canPlot($0.y) }
+        guard !drawable.isEmpty else { return }
+        svg.open("g", [("class", "reference-lines")])
+        for line in drawable {
+            let y = layout.yScale(line.y)
+            var attributes: SVGWriter.Attributes = [("x1", px(layout.left)), ("y1", px(y)), ("x2", px(layout.right)),
+                                                    ("y2", px(y)), ("stroke", line.color.hex), ("stroke-width", "1.5"),
+                                                    ("clip-path", "url(#\(clipID))")]
+            if let dash = line.stroke.dashArray { attributes.append(("stroke-dasharray", dash)) }
+            svg.element("line", attributes)
+            if line.labelPlacement == .inline && !line.label.isEmpty && layout.yScale.contains(line.y) {
+                svg.element("text", [("x", px(layout.right - 4)), ("y", px(y - 5)), ("text-anchor", "end"),
+                                     ("fill", line.color.hex), ("stroke", "#ffffff"), ("stroke-width", "3"),
+                                     ("paint-order", "stroke")], text: line.label)
+            }
+        }
+        svg.close()
+    }
+
+    private func drawSeries(_ index: Int, _ layout: PlotLayout, clipID: String, into svg: inout SVGWriter) {
+        let series = self.series[index]
+        let color = color(of: index)
+        svg.open("g", [("class", "series"), ("aria-label", series.name)])
+
+        // Error bars first, so the line and markers sit on top.
+        let bars = series.points.filter(\.hasErrorBar)
+        if !bars.isEmpty {
+            svg.open("g", [("class", "error-bars"), ("stroke", color.hex), ("stroke-width", "1.2"),
+                           ("clip-path", "url(#\(clipID))")])
+            for point in bars {
+                drawErrorBar(point, layout, into: &svg)
+            }
+            svg.close()
+        }
+
+        var d: [String] = []
+        var penDown = false
+        for point in series.points {
+            guard let p = layout.position(point.x, point.y) else { penDown = false; continue }
+            d.append((penDown ? "L" : "M") + px(p.x) + " " + px(p.y))
+            penDown = true
+        }
+        if !d.isEmpty {
+            var attributes: SVGWriter.Attributes = [("d", d.joined(separator: " ")), ("fill", "none"),
+                                                    ("stroke", color.hex), ("stroke-width", "2"),
+                                                    ("stroke-linejoin", "round"), ("clip-path", "url(#\(clipID))")]
+            if let dash = series.stroke.dashArray { attributes.append(("stroke-dasharray", dash)) }
+            svg.element("path", attributes)
+        }
+
+        let marker = marker(of: index)
+        if marker != .none {
+            for point in series.points where layout.isInside(point.x, point.y) {
+                marker.draw(at: layout.xScale(point.x), layout.yScale(point.y), color: color, into: &svg)
+            }
+        }
+        svg.close()
+    }
+
+    /// A vertical bar with short caps; on a log axis a non-positive end is clamped to the domain.
+    private func drawErrorBar(_ point: DataPoint, _ layout: PlotLayout, into svg: inout SVGWriter) {
+        guard let low = point.yLow, let high = point.yHigh, layout.xScale.canPlot(point.x),
+              layout.yScale.canPlot(high) else { return }
+        let x = layout.xScale(point.x)
+        let yHigh = layout.yScale(high)
+        let yLow = layout.yScale.canPlot(low) ? layout.yScale(low) : layout.yScale.pixelStart + PlotLayout.inset
+        let cap: Double = 3
+        svg.element("line", [("x1", px(x)), ("y1", px(yLow)), ("x2", px(x)), ("y2", px(yHigh))])
+        svg.element("line", [("x1", px(x - cap)), ("y1", px(yHigh)), ("x2", px(x + cap)), ("y2", px(yHigh))])
+        if layout.yScale.canPlot(low) {
+            svg.element("line", [("x1", px(x - cap)), ("y1", px(yLow)), ("x2", px(x + cap)), ("y2", px(yLow))])
+        }
+    }
+}

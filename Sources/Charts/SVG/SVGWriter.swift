@@ -1,0 +1,48 @@
+/// Writes an indented SVG document, one element per line, attributes in the order given.
+///
+/// Attribute values and text are escaped here, so callers pass plain strings. Numbers should
+/// go through `NumberFormat.coordinate` first to keep the output deterministic.
+struct SVGWriter {
+    typealias Attributes = [(String, String)]
+
+    private(set) var text = ""
+    private var openElements: [String] = []
+
+    /// `<name a="1">` and indents what follows until the matching `close()`.
+    mutating func open(_ name: String, _ attributes: Attributes = []) {
+        line("<" + name + Self.render(attributes) + ">")
+        openElements.append(name)
+    }
+
+    mutating func close() {
+        precondition(!openElements.isEmpty, "SVGWriter.close() without an open element")
+        let name = openElements.removeLast()
+        line("</" + name + ">")
+    }
+
+    /// `<name a="1"/>`, or `<name a="1">text</name>` when `text` is given.
+    mutating func element(_ name: String, _ attributes: Attributes = [], text content: String? = nil) {
+        if let content {
+            line("<" + name + Self.render(attributes) + ">" + xmlEscaped(content) + "</" + name + ">")
+        } else {
+            line("<" + name + Self.render(attributes) + "/>")
+        }
+    }
+
+    /// The finished document; every opened element must have been closed.
+    func finish() -> String {
+        precondition(openElements.isEmpty, "SVGWriter: unclosed <\(openElements.last ?? "")>")
+        return text
+    }
+
+    private mutating func line(_ content: String) {
+        text += String(repeating: "  ", count: openElements.count) + content + "\n"
+    }
+
+    private static func render(_ attributes: Attributes) -> String {
+        attributes.map { " " + $0.0 + "=\"" + xmlEscaped($0.1) + "\"" }.joined()
+    }
+}
+
+/// Shorthand for a formatted coordinate attribute value.
+func px(_ value: Double) -> String { NumberFormat.coordinate(value) }

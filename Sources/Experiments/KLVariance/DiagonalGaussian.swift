@@ -1,0 +1,48 @@
+import Foundation
+
+/// N(μ, diag(σ²)) in d dimensions, in `Double`.
+struct DiagonalGaussian: Hashable, Sendable {
+    var mean: [Double]
+    var std: [Double]
+
+    init(mean: [Double], std: [Double]) {
+        precondition(!mean.isEmpty && mean.count == std.count,
+                     "DiagonalGaussian: mean has \(mean.count) entries, std has \(std.count)")
+        precondition(std.allSatisfy { $0 > 0 && $0.isFinite }, "DiagonalGaussian: std must be positive, got \(std)")
+        self.mean = mean
+        self.std = std
+    }
+
+    /// N(0, I).
+    static func standard(dimension: Int) -> DiagonalGaussian {
+        DiagonalGaussian(mean: Array(repeating: 0, count: dimension), std: Array(repeating: 1, count: dimension))
+    }
+
+    var dimension: Int { mean.count }
+
+    static let logTwoPi = log(2 * Double.pi)
+
+    /// log N(z; μ, σ²) = Σⱼ [−½ log 2π − log σⱼ − ½ ((zⱼ − μⱼ)/σⱼ)²].
+    func logDensity(_ z: [Double]) -> Double {
+        precondition(z.count == dimension, "logDensity: point has \(z.count) coordinates, distribution \(dimension)")
+        var total = 0.0
+        for j in 0..<dimension {
+            let u = (z[j] - mean[j]) / std[j]
+            total -= 0.5 * Self.logTwoPi + log(std[j]) + 0.5 * u * u
+        }
+        return total
+    }
+
+    /// Closed-form KL(self ‖ other) between diagonal Gaussians:
+    /// Σⱼ [log(σₚⱼ/σ_qⱼ) + (σ_qⱼ² + (μ_qⱼ − μₚⱼ)²) / (2σₚⱼ²) − ½].
+    /// Against N(0, I) this is ½ Σⱼ (σⱼ² + μⱼ² − 1 − log σⱼ²).
+    func klDivergence(to other: DiagonalGaussian) -> Double {
+        precondition(other.dimension == dimension, "klDivergence: dimensions \(dimension) and \(other.dimension)")
+        var total = 0.0
+        for j in 0..<dimension {
+            let dq = std[j], dp = other.std[j], dm = mean[j] - other.mean[j]
+            total += log(dp / dq) + (dq * dq + dm * dm) / (2 * dp * dp) - 0.5
+        }
+        return total
+    }
+}

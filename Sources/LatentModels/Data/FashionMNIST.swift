@@ -1,0 +1,43 @@
+/// Fashion-MNIST (Xiao, Rasul & Vollgraf, 2017): 28×28 grey-scale clothing images in
+/// 10 classes, 60 000 for training and 10 000 for testing.
+///
+/// Read from the Debian package `dataset-fashion-mnist`, which installs the original
+/// gzip-compressed IDX files under `/usr/share/datasets/fashion-mnist/`. Intensities are
+/// scaled to [0, 1]. Loaded splits are cached for the life of the process.
+public enum FashionMNIST {
+    /// The Debian package that provides the files.
+    public static let debianPackage = "dataset-fashion-mnist"
+    /// Where the package puts them.
+    public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+    /// Class names, by label.
+    public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+
+    public enum Split: String, Codable, Hashable, Sendable {
+        case train, test
+        var filePrefix: String { self == .train ? "train" : "t10k" }
+    }
+
+    /// The full split.
+    ///
+    /// - Throws: `DatasetError.missingFile` naming the package if a file is absent,
+    ///   `DatasetError.corrupt` if it does not decode.
+    public static func load(_ split: Split, directory: String = defaultDirectory) throws -> Dataset {
+        let key = "\(directory)/\(split.rawValue)"
+        if let cached = DatasetCache.shared.value(for: key) { return cached }
+        let imagesPath = "\(directory)/\(split.filePrefix)-images-idx3-ubyte.gz"
+        let labelsPath = "\(directory)/\(split.filePrefix)-labels-idx1-ubyte.gz"
+        let images = try IDXFile.read(gzipPath: imagesPath, package: debianPackage)
+        let labels = try IDXFile.read(gzipPath: labelsPath, package: debianPackage)
+        guard images.dimensions.count == 3, labels.dimensions.count == 1, images.dimensions[0] == labels.dimensions[0] else {
+            throw DatasetError.corrupt(path: imagesPath, reason: "shapes \(images.dimensions) and \(labels.dimensions) do not match")
+        }
+        let (height, width) = (images.dimensions[1], images.dimensions[2])
+        // Division (not multiplication by 1/255) so the values match NumPy's `x / 255` exactly.
+        let features = images.bytes.map { Float($0) / 255 }
+        let dataset = Dataset(name: "fashion-mnist/\(split.rawValue)", features: features, dimension: height * width,
+                              labels: labels.bytes.map(Int.init), classCount: 10, imageShape: (height, width))
+        DatasetCache.shared.store(dataset, for: key)
+        return dataset
+    }
+}

@@ -1,0 +1,182 @@
+import CCmark
+import Foundation
+
+/// All contact with cmark-gfm: register the extensions, create a parser, attach the
+/// extensions, feed, finish, walk the tree into `BlockNode`s, free everything.
+///
+/// No cmark type leaves this file. Options stay at `CMARK_OPT_DEFAULT`, i.e. without
+/// `CMARK_OPT_UNSAFE`; raw HTML is kept as `.htmlBlock` / `.html` nodes and the renderer
+/// escapes it, so a lesson's `<script>` reaches the page as visible text, never as an element.
+enum CmarkParser {
+    /// What one parse yields.
+    struct Output: Sendable {
+        var blocks: [BlockNode]
+        /// Line ranges (1-based, inclusive) of code blocks and raw HTML blocks: text where
+        /// `$` is not math.
+        var verbatimLines: [ClosedRange<Int>]
+    }
+
+    static let extensionNames = ["table", "strikethrough", "autolink"]
+
+    /// Parses `text` as GitHub-flavored Markdown.
+    static func parse(_ text: String) -> Output {
+        // cmark-gfm keeps process-wide state (the extension registry and the table of
+        // special inline characters that attaching an extension edits), so parses are
+        // serialized.
+        lock.lock()
+        defer { lock.unlock() }
+        cmark_gfm_core_extensions_ensure_registered()
+
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            preconditionFailure("cmark_parser_new failed")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                preconditionFailure("cmark-gfm extension '\(name)' is not registered")
+            }
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            preconditionFailure("cmark_parser_finish failed")
+        }
+        defer { cmark_node_free(root) }
+        cmark_consolidate_text_nodes(root)
+
+        var builder = TreeBuilder()
+        let blocks = builder.blocks(childrenOf: root)
+        return Output(blocks: blocks, verbatimLines: builder.verbatimLines)
+    }
+
+    private static let lock = NSLock()
+}
+
+/// Walks a cmark tree depth-first into value nodes.
+private struct TreeBuilder {
+    typealias Node = OpaquePointer
+
+    var verbatimLines: [ClosedRange<Int>] = []
+
+    mutating func blocks(childrenOf parent: Node) -> [BlockNode] {
+        children(of: parent).compactMap { block($0) }
+    }
+
+    private mutating func block(_ node: Node) -> BlockNode? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return .paragraph(inlines(childrenOf: node))
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), index: -1,
+                            inlines(childrenOf: node))
+        case CMARK_NODE_CODE_BLOCK:
+            markVerbatim(node)
+            let literal = string(cmark_node_get_literal(node))
+            var fenceLength: Int32 = 0, fenceOffset: Int32 = 0, fenceCharacter: CChar = 0
+            guard cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0 else {
+                return .indentedCode(literal)
+            }
+            return .rawFencedCode(info: string(cmark_node_get_fence_info(node)), literal: literal,
+                                  fence: position(node))
+        case CMARK_NODE_HTML_BLOCK:
+            markVerbatim(node)
+            return .htmlBlock(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote(blocks(childrenOf: node))
+        case CMARK_NODE_LIST:
+            let items = children(of: node).map { blocks(childrenOf: $0) }
+            return .list(ListNode(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                                  start: Int(cmark_node_get_list_start(node)),
+                                  tight: cmark_node_get_list_tight(node) != 0,
+                                  items: items))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak
+        default:
+            if typeName(node) == "table" { return .table(table(node)) }
+            // Footnotes and custom blocks are not enabled; anything else is dropped.
+            return nil
+        }
+    }
+
+    private mutating func table(_ node: Node) -> TableNode {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        let raw = cmark_gfm_extensions_get_table_alignments(node)
+        let alignments: [TableNode.Alignment] = (0..<columns).map { column in
+            switch raw.map({ UInt8($0[column]) }) {
+            case UInt8(ascii: "l"): .left
+            case UInt8(ascii: "c"): .center
+            case UInt8(ascii: "r"): .right
+            default: .none
+            }
+        }
+        var header: [[InlineNode]] = []
+        var rows: [[[InlineNode]]] = []
+        for row in children(of: node) {
+            let cells = children(of: row).map { inlines(childrenOf: $0) }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 {
+                header = cells
+            } else {
+                rows.append(cells)
+            }
+        }
+        return TableNode(alignments: alignments, header: header, rows: rows)
+    }
+
+    private func inlines(childrenOf parent: Node) -> [InlineNode] {
+        children(of: parent).compactMap { inline($0) }
+    }
+
+    private func inline(_ node: Node) -> InlineNode? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code(string(cmark_node_get_literal(node)), position(node))
+        case CMARK_NODE_HTML_INLINE: .html(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: .emphasis(inlines(childrenOf: node))
+        case CMARK_NODE_STRONG: .strong(inlines(childrenOf: node))
+        case CMARK_NODE_LINK:
+            .link(destination: string(cmark_node_get_url(node)),
+                  title: string(cmark_node_get_title(node)), inlines(childrenOf: node))
+        case CMARK_NODE_IMAGE:
+            .image(source: string(cmark_node_get_url(node)),
+                   title: string(cmark_node_get_title(node)), inlines(childrenOf: node))
+        default:
+            typeName(node) == "strikethrough" ? .strikethrough(inlines(childrenOf: node)) : nil
+        }
+    }
+
+    private mutating func markVerbatim(_ node: Node) {
+        let first = Int(cmark_node_get_start_line(node))
+        let last = max(first, Int(cmark_node_get_end_line(node)))
+        verbatimLines.append(first...last)
+    }
+
+    private func children(of parent: Node) -> [Node] {
+        var result: [Node] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            result.append(node)
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private func position(_ node: Node) -> RawPosition {
+        RawPosition(line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private func typeName(_ node: Node) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,15 @@
+/// A heading of a lesson, for the page's table of contents.
+public struct Heading: Sendable, Equatable {
+    /// 1 for `#`, 6 for `######`.
+    public var level: Int
+    /// The heading's text without markup (math keeps its `$…$` source).
+    public var text: String
+    /// A slug unique in the document, used as the rendered `id` attribute.
+    public var id: String
+
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}

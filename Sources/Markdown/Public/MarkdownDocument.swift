@@ -1,0 +1,63 @@
+/// A lesson's Markdown, parsed: front matter, fenced blocks, headings, and a tree to render.
+///
+/// Parsing happens once, in `init`; the cmark tree is copied into value types and freed
+/// there, so a document is a plain `Sendable` value.
+///
+/// ```swift
+/// let document = try MarkdownDocument(source: text)
+/// let html = document.renderHTML(replacingBlock: { block in
+///     block.info == "swift-directive" ? results[block.index] : nil
+/// })
+/// ```
+public struct MarkdownDocument: Sendable {
+    public let frontMatter: FrontMatter
+    /// Every fenced code block, in source order (`index` is the position in this array).
+    public let fencedBlocks: [FencedBlock]
+    /// Every heading, in source order, with unique `id`s.
+    public let headings: [Heading]
+    private let blocks: [BlockNode]
+
+    /// Splits off the front matter and parses the body.
+    ///
+    /// Steps: blank out the front matter (keeping line numbers); parse once with cmark to
+    /// learn where code and raw HTML blocks are; replace math outside them with
+    /// placeholders; parse again; resolve placeholders, locations, slugs.
+    ///
+    /// - Throws: `FrontMatterError` for malformed front matter.
+    public init(source: String) throws(FrontMatterError) {
+        let split = try FrontMatterSplitter(source: source)
+        frontMatter = try split.yaml.map { yaml throws(FrontMatterError) in
+            try FrontMatter(yaml: yaml, firstLine: split.yamlFirstLine)
+        } ?? FrontMatter()
+
+        let firstPass = CmarkParser.parse(split.body)
+        let placeholders = MathPlaceholders(text: split.body,
+                                            verbatimLines: Set(firstPass.verbatimLines.joined()))
+        let parsed = placeholders.spans.isEmpty
+            ? firstPass : CmarkParser.parse(placeholders.protectedText)
+        var resolver = DocumentResolver(placeholders: placeholders, sourceLines: SourceLines(source))
+        blocks = resolver.resolve(parsed.blocks)
+        fencedBlocks = resolver.fencedBlocks
+        headings = resolver.headings
+    }
+
+    /// Renders the body as HTML.
+    ///
+    /// - Parameters:
+    ///   - replacingBlock: HTML to put in place of a fenced block, inserted as is (the
+    ///     caller escapes); nil renders the block as `<pre><code class="language-…">`.
+    ///   - inlineCode: HTML to put in place of a code span, given its literal and the location
+    ///     of the literal's first character (after the opening backticks); nil renders
+    ///     `<code>…</code>`. The line is always exact; the column is exact unless a paragraph
+    ///     continuation line is indented differently from the paragraph's first line.
+    public func renderHTML(replacingBlock: (FencedBlock) -> String? = { _ in nil },
+                           inlineCode: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
+        withoutActuallyEscaping(replacingBlock) { replacingBlock in
+            withoutActuallyEscaping(inlineCode) { inlineCode in
+                var renderer = HTMLRenderer(fencedBlocks: fencedBlocks, headings: headings,
+                                            replacingBlock: replacingBlock, inlineCode: inlineCode)
+                return renderer.render(blocks)
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// Turns cmark's raw tree into the document's final tree.
+///
+/// - fenced code blocks become `FencedBlock`s with locations in the original file;
+/// - headings get unique slugs;
+/// - math placeholders become `.math` inlines; placeholders that ended up in code, URLs or
+///   titles are put back to their source;
+/// - code-span positions are mapped to the original file.
+struct DocumentResolver {
+    let placeholders: MathPlaceholders
+    let sourceLines: SourceLines
+
+    private(set) var fencedBlocks: [FencedBlock] = []
+    private(set) var headings: [Heading] = []
+    private var slugs = SlugRegistry()
+
+    init(placeholders: MathPlaceholders, sourceLines: SourceLines) {
+        self.placeholders = placeholders
+        self.sourceLines = sourceLines
+    }
+
+    mutating func resolve(_ blocks: [BlockNode]) -> [BlockNode] {
+        blocks.map { resolve($0) }
+    }
+
+    private mutating func resolve(_ block: BlockNode) -> BlockNode {
+        switch block {
+        case .paragraph(let inlines):
+            return .paragraph(resolve(inlines))
+        case .heading(let level, _, let inlines):
+            let resolved = resolve(inlines)
+            let text = resolved.plainText
+            headings.append(Heading(level: level, text: text, id: slugs.uniqueSlug(for: text)))
+            return .heading(level: level, index: headings.count - 1, resolved)
+        case .rawFencedCode(let info, let literal, let fence):
+            let fenceLocation = location(fence)
+            fencedBlocks.append(FencedBlock(
+                index: fencedBlocks.count,
+                info: placeholders.restoringSource(info),
+                content: placeholders.restoringSource(literal),
+                fenceLocation: fenceLocation,
+                contentLocation: MarkdownLocation(line: fenceLocation.line + 1,
+                                                  column: fenceLocation.column)))
+            return .fencedCode(index: fencedBlocks.count - 1)
+        case .fencedCode:
+            return block
+        case .indentedCode(let literal):
+            return .indentedCode(placeholders.restoringSource(literal))
+        case .htmlBlock(let literal):
+            return .htmlBlock(placeholders.restoringSource(literal))
+        case .blockQuote(let children):
+            return .blockQuote(resolve(children))
+        case .list(var list):
+            list.items = list.items.map { resolve($0) }
+            return .list(list)
+        case .thematicBreak:
+            return block
+        case .table(var table):
+            table.header = table.header.map { resolve($0) }
+            table.rows = table.rows.map { row in row.map { resolve($0) } }
+            return .table(table)
+        }
+    }
+
+    private func resolve(_ inlines: [InlineNode]) -> [InlineNode] {
+        let children = inlines.map { inline -> InlineNode in
+            switch inline {
+            case .text, .softBreak, .lineBreak, .math, .resolvedCode:
+                inline
+            case .code(let literal, let position):
+                .resolvedCode(placeholders.restoringSource(literal), location(position))
+            case .html(let literal):
+                .html(placeholders.restoringSource(literal))
+            case .emphasis(let c): .emphasis(resolve(c))
+            case .strong(let c): .strong(resolve(c))
+            case .strikethrough(let c): .strikethrough(resolve(c))
+            case .link(let destination, let title, let c):
+                .link(destination: placeholders.restoringSource(destination),
+                      title: placeholders.restoringSource(title), resolve(c))
+            case .image(let source, let title, let c):
+                .image(source: placeholders.restoringSource(source),
+                       title: placeholders.restoringSource(title), resolve(c))
+            }
+        }
+        return placeholders.resolvingMath(in: children)
+    }
+
+    /// A cmark position (protected text, byte column) as a location in the original file.
+    private func location(_ position: RawPosition) -> MarkdownLocation {
+        let byteColumn = placeholders.originalByteColumn(line: position.line,
+                                                         protectedColumn: position.column)
+        return MarkdownLocation(line: position.line,
+                                column: sourceLines.characterColumn(line: position.line,
+                                                                    byteColumn: byteColumn))
+    }
+}

@@ -1,0 +1,45 @@
+/// A block of a parsed document: a value tree that outlives cmark's.
+///
+/// The cmark bridge produces it with raw positions (`RawPosition`); `DocumentResolver`
+/// then turns code blocks into `FencedBlock`s, headings into `Heading`s and math
+/// placeholders into `.math` inlines.
+indirect enum BlockNode: Sendable, Equatable {
+    case paragraph([InlineNode])
+    /// `index` points into the document's `headings`; -1 until resolved.
+    case heading(level: Int, index: Int, [InlineNode])
+    /// A fenced block, before resolution: raw info, literal and the fence's raw position.
+    case rawFencedCode(info: String, literal: String, fence: RawPosition)
+    /// A fenced block, after resolution: index into the document's `fencedBlocks`.
+    case fencedCode(index: Int)
+    case indentedCode(String)
+    /// Raw HTML; rendered escaped, as visible text.
+    case htmlBlock(String)
+    case blockQuote([BlockNode])
+    case list(ListNode)
+    case thematicBreak
+    case table(TableNode)
+}
+
+/// A bullet or ordered list; `items` holds each item's blocks.
+struct ListNode: Sendable, Equatable {
+    var ordered: Bool
+    var start: Int
+    var tight: Bool
+    var items: [[BlockNode]]
+}
+
+/// A GFM table: a header row and body rows of cells, each cell a list of inlines.
+struct TableNode: Sendable, Equatable {
+    enum Alignment: Sendable, Equatable { case none, left, center, right }
+
+    var alignments: [Alignment]
+    var header: [[InlineNode]]
+    var rows: [[[InlineNode]]]
+}
+
+/// A position as cmark reports it: 1-based line, 1-based UTF-8 byte column, in the text
+/// cmark was fed (front matter blanked, math replaced by placeholders).
+struct RawPosition: Sendable, Equatable {
+    var line: Int
+    var column: Int
+}

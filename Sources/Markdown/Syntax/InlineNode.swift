@@ -1,0 +1,34 @@
+/// An inline element of a parsed document.
+indirect enum InlineNode: Sendable, Equatable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    /// A code span: literal content and the position of its first character.
+    case code(String, RawPosition)
+    /// A code span whose position has been mapped to the original file.
+    case resolvedCode(String, MarkdownLocation)
+    case emphasis([InlineNode])
+    case strong([InlineNode])
+    case strikethrough([InlineNode])
+    case link(destination: String, title: String, [InlineNode])
+    case image(source: String, title: String, [InlineNode])
+    /// Raw inline HTML; rendered escaped, as visible text.
+    case html(String)
+    /// A math span, delimiters included, exactly as written in the source.
+    case math(MathSpan)
+}
+
+extension Array where Element == InlineNode {
+    /// The text a reader sees, without markup; math keeps its source.
+    var plainText: String {
+        map { node in
+            switch node {
+            case .text(let s), .code(let s, _), .resolvedCode(let s, _), .html(let s): s
+            case .softBreak, .lineBreak: " "
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): c.plainText
+            case .link(_, _, let c), .image(_, _, let c): c.plainText
+            case .math(let span): span.source
+            }
+        }.joined()
+    }
+}

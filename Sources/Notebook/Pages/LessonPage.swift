@@ -1,0 +1,53 @@
+import Foundation
+import Markdown
+
+/// A rendered lesson: its page and the figure and table files it links to.
+public struct RenderedPage: Sendable {
+    /// Relative to the output folder: `05-gmvae.html`.
+    public var path: String
+    public var html: String
+    /// Relative path → contents (`figures/<slug>/<name>.svg`, `data/<slug>/<name>.csv`).
+    public var files: [String: Data]
+}
+
+/// Renders a lesson: prose through cmark, each directive block replaced by its results.
+public enum LessonPage {
+    public static func render(lesson: Lesson, plan: LessonPlan, outcomes: [Int: DirectiveOutcome],
+                              navigation: LessonNavigation) -> RenderedPage {
+        var results = ResultRenderer(slug: lesson.slug)
+        let blockByFence = Dictionary(plan.blocks.enumerated().map { ($1.fenced.index, $0) },
+                                      uniquingKeysWith: { a, _ in a })
+        var body = ""
+        for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic) }
+        body += lesson.document.renderHTML(replacingBlock: { fenced in
+            guard let index = blockByFence[fenced.index] else { return nil }
+            return results.render(block: plan.blocks[index], plan: plan, outcomes: outcomes)
+        })
+        var html = PageChrome.head(title: "\(lesson.title) — \(PageChrome.courseTitle)",
+                                   language: lesson.language, description: lesson.summary)
+        html += "<body class=\"lesson\">\n"
+        html += "<a class=\"skip-link\" href=\"#conteudo\">Pular para o conteúdo</a>\n"
+        html += PageChrome.header()
+        html += "<div class=\"layout\">\n"
+        html += tableOfContents(lesson.document.headings)
+        html += "<main id=\"conteudo\">\n<article>\n"
+        if lesson.frontMatter.title != nil, lesson.document.headings.first?.level != 1 {
+            html += "<h1>\(escapeHTML(lesson.title))</h1>\n"
+        }
+        html += body
+        html += "</article>\n" + navigation.html + "</main>\n</div>\n"
+        html += PageChrome.footer()
+        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files)
+    }
+
+    /// Sidebar listing the lesson's level-2 and level-3 headings.
+    static func tableOfContents(_ headings: [Heading]) -> String {
+        let entries = headings.filter { (2...3).contains($0.level) }
+        guard !entries.isEmpty else { return "" }
+        var html = "<nav class=\"toc\" aria-label=\"Nesta lição\">\n<p class=\"toc-title\">Nesta lição</p>\n<ul>\n"
+        for heading in entries {
+            html += "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(escapeHTML(heading.id))\">\(escapeHTML(heading.text))</a></li>\n"
+        }
+        return html + "</ul>\n</nav>\n"
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Markdown
+
+/// Numbers figures and tables through a page ("Figura 3", "Tabela 2") and remembers labels
+/// so prose can cross-reference them.
+struct CaptionCounter {
+    private(set) var figures = 0
+    private(set) var tables = 0
+    /// label → (anchor id, "Figura 3")
+    private(set) var labels: [String: (anchor: String, text: String)] = [:]
+
+    mutating func nextFigure(label: String?) -> (number: Int, anchor: String) {
+        figures += 1
+        let anchor = label ?? "figura-\(figures)"
+        if let label { labels[label] = (anchor, "Figura \(figures)") }
+        return (figures, anchor)
+    }
+
+    mutating func nextTable(label: String?) -> (number: Int, anchor: String) {
+        tables += 1
+        let anchor = label ?? "tabela-\(tables)"
+        if let label { labels[label] = (anchor, "Tabela \(tables)") }
+        return (tables, anchor)
+    }
+}
+
+/// Renders one directive block's results (or its errors) as the HTML that replaces it.
+struct ResultRenderer {
+    var slug: String
+    var counter = CaptionCounter()
+    /// Output files produced so far: relative path → contents.
+    var files: [String: Data] = [:]
+    private var usedNames: Set<String> = []
+
+    init(slug: String) { self.slug = slug }
+
+    /// `name`, or `name-2`, `name-3`… so two results never share a file.
+    mutating func uniqueName(_ name: String, kind: String) -> String {
+        let base = fileSafe(name)
+        var candidate = base
+        var n = 2
+        while usedNames.contains(kind + "/" + candidate) { candidate = "\(base)-\(n)"; n += 1 }
+        usedNames.insert(kind + "/" + candidate)
+        return candidate
+    }
+
+    mutating func render(block: LessonPlan.Block, plan: LessonPlan, outcomes: [Int: DirectiveOutcome]) -> String {
+        var html = "<section class=\"directive-block\">\n"
+        var diagnostics = block.diagnostics
+        var outputs: [ExperimentOutput] = []
+        var seconds = 0.0
+        var cachedCount = 0
+        var ranCount = 0
+        for index in block.directives {
+            diagnostics += plan.directives[index].diagnostics
+            guard let outcome = outcomes[index] else { continue }
+            diagnostics += outcome.diagnostics
+            seconds += outcome.seconds
+            if let result = outcome.result {
+                ranCount += 1
+                if outcome.fromCache { cachedCount += 1 }
+                outputs += result.outputs
+            }
+        }
+        for diagnostic in diagnostics.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+            html += errorBox(diagnostic)
+        }
+        for output in outputs { html += render(output) }
+        html += sourceDetails(block: block, seconds: seconds, ran: ranCount, cached: cachedCount)
+        return html + "</section>\n"
+    }
+
+    mutating func render(_ output: ExperimentOutput) -> String {
+        switch output {
+        case .note(let text):
+            return "<p class=\"result-note\">\(escapeHTML(text))</p>\n"
+        case .table(let table):
+            let (number, anchor) = counter.nextTable(label: table.label)
+            let name = uniqueName(table.name, kind: "data")
+            let csvPath = "data/\(slug)/\(name).csv"
+            files[csvPath] = Data(table.csv.utf8)
+            var html = "<figure class=\"result-table\" id=\"\(escapeHTML(anchor))\">\n"
+            html += "<figcaption><span class=\"caption-number\">Tabela \(number).</span> \(escapeHTML(table.caption))"
+            html += " <a class=\"download\" href=\"\(csvPath)\" download>CSV</a></figcaption>\n"
+            html += "<div class=\"table-scroll\"><table>\n<thead><tr>"
+            html += table.header.map { "<th scope=\"col\">\(escapeHTML($0))</th>" }.joined()
+            html += "</tr></thead>\n<tbody>\n"
+            for row in table.rows {
+                html += "<tr>" + row.map { "<td>\(escapeHTML($0))</td>" }.joined() + "</tr>\n"
+            }
+            return html + "</tbody>\n</table></div>\n</figure>\n"
+        case .figure(let figure):
+            let (number, anchor) = counter.nextFigure(label: figure.label)
+            let name = uniqueName(figure.name, kind: "figures")
+            let svgPath = "figures/\(slug)/\(name).svg"
+            files[svgPath] = Data(figure.svg.utf8)
+            var html = "<figure class=\"result-figure\" id=\"\(escapeHTML(anchor))\">\n"
+            html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(figure.altText))\" loading=\"lazy\">\n"
+            html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(figure.caption))"
+            html += " <a class=\"download\" href=\"\(svgPath)\" download>SVG</a></figcaption>\n"
+            return html + "</figure>\n"
+        }
+    }
+
+    func errorBox(_ diagnostic: Diagnostic) -> String {
+        let kind = diagnostic.severity == .error ? "Erro" : "Aviso"
+        return """
+        <div class="directive-\(diagnostic.severity.rawValue)" role="alert">
+        <p class="diagnostic-title">\(kind) na diretiva (linha \(diagnostic.line), coluna \(diagnostic.column))</p>
+        <pre class="diagnostic">\(escapeHTML(diagnostic.description))</pre>
+        </div>\n
+        """
+    }
+
+    func sourceDetails(block: LessonPlan.Block, seconds: Double, ran: Int, cached: Int) -> String {
+        var status: String
+        if ran == 0 {
+            status = "não executado"
+        } else if cached == ran {
+            status = "resultado do cache"
+        } else {
+            status = "executado em " + formatSeconds(seconds)
+            if cached > 0 { status += " (\(cached) de \(ran) do cache)" }
+        }
+        return """
+        <details class="directive-source">
+        <summary>Código da diretiva · \(status)</summary>
+        <pre><code class="language-swift">\(escapeHTML(block.fenced.content))</code></pre>
+        </details>\n
+        """
+    }
+}
+
+/// "0,42 s", "3,1 s", "2 min 05 s": Portuguese decimal comma.
+func formatSeconds(_ seconds: Double) -> String {
+    if seconds < 10 { return String(format: "%.2f s", seconds).replacingOccurrences(of: ".", with: ",") }
+    if seconds < 60 { return String(format: "%.1f s", seconds).replacingOccurrences(of: ".", with: ",") }
+    let total = Int(seconds.rounded())
+    return String(format: "%d min %02d s", total / 60, total % 60)
+}
+
+/// Lowercase letters, digits and dashes only: safe in paths and URLs.
+func fileSafe(_ name: String) -> String {
+    let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    var out = ""
+    for scalar in folded.unicodeScalars {
+        if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) {
+            out.unicodeScalars.append(scalar)
+        } else if !out.hasSuffix("-") {
+            out += "-"
+        }
+    }
+    let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    return trimmed.isEmpty ? "resultado" : trimmed
+}

@@ -1,0 +1,159 @@
+import Markdown
+
+/// A lesson's directive blocks, parsed and bound to experiments, with ids resolved and a
+/// run order in which every directive comes after the ones it reads.
+public struct LessonPlan: Sendable {
+    /// One directive call and what became of it.
+    public struct Directive: Sendable {
+        public var call: DirectiveCall
+        /// Index of the block in `LessonPlan.blocks`.
+        public var block: Int
+        /// The bound experiment; nil when its call has errors.
+        public var experiment: (any Experiment)?
+        /// `@Name#v1(label: value, …)` with defaults filled in: the directive's identity.
+        public var canonicalForm: String
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// One `swift-directive` fenced block.
+    public struct Block: Sendable {
+        public var fenced: FencedBlock
+        /// Indices into `directives`, in source order.
+        public var directives: [Int]
+        /// Syntax problems not tied to one call.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static let infoString = "swift-directive"
+
+    public var blocks: [Block] = []
+    public var directives: [Directive] = []
+    /// Indices of runnable directives, dependencies first, otherwise in source order.
+    public var runOrder: [Int] = []
+
+    /// Every diagnostic of the plan, in source order.
+    public var diagnostics: [Diagnostic] {
+        (blocks.flatMap(\.diagnostics) + directives.flatMap(\.diagnostics))
+            .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Index of the directive defining each id.
+    public var directiveForID: [String: Int] = [:]
+
+    public init(lesson: Lesson, registry: ExperimentRegistry) {
+        for fenced in lesson.document.fencedBlocks where Self.isDirectiveBlock(fenced) {
+            let (calls, syntax) = DirectiveParser.parse(fenced.content, file: lesson.path,
+                                                        startLine: fenced.contentLocation.line,
+                                                        startColumn: fenced.contentLocation.column)
+            var block = Block(fenced: fenced, directives: [], diagnostics: syntax)
+            for call in calls {
+                block.directives.append(directives.count)
+                directives.append(Self.bind(call, block: blocks.count, file: lesson.path, registry: registry))
+            }
+            blocks.append(block)
+        }
+        resolveIDs(file: lesson.path)
+    }
+
+    static func isDirectiveBlock(_ block: FencedBlock) -> Bool {
+        block.info.split(separator: " ").first.map(String.init) == infoString
+    }
+
+    /// Looks the directive up and reads its arguments.
+    static func bind(_ call: DirectiveCall, block: Int, file: String, registry: ExperimentRegistry) -> Directive {
+        guard let type = registry[call.name] else {
+            let suggestion = closestMatch(to: call.name, in: registry.names).map { "did you mean '@\($0)'?" }
+                ?? "known directives: " + registry.names.map { "@" + $0 }.joined(separator: ", ")
+            let diagnostic = Diagnostic(file: file, line: call.location.line, column: call.location.column,
+                                        id: "unknown-directive", message: "unknown directive '@\(call.name)'",
+                                        suggestion: suggestion)
+            return Directive(call: call, block: block, experiment: nil, canonicalForm: "", diagnostics: [diagnostic])
+        }
+        var reader = ArgumentReader(call: call, file: file)
+        let experiment = type.init(reading: &reader)
+        let diagnostics = reader.finish()
+        let failed = experiment == nil || diagnostics.contains { $0.severity == .error }
+        return Directive(call: call, block: block, experiment: failed ? nil : experiment,
+                         canonicalForm: "@\(call.name)#v\(type.version)(\(reader.canonicalForm))",
+                         diagnostics: diagnostics)
+    }
+
+    /// Reports duplicate and unknown ids and cycles; computes `runOrder`.
+    mutating func resolveIDs(file: String) {
+        for index in directives.indices {
+            guard let id = directives[index].experiment?.id else { continue }
+            if let first = directiveForID[id] {
+                let location = Self.location(ofString: id, label: "id", in: directives[index].call)
+                let original = directives[first].call.location
+                directives[index].diagnostics.append(Diagnostic(
+                    file: file, line: location.line, column: location.column, id: "duplicate-id",
+                    message: "id '\(id)' is already defined at line \(original.line)",
+                    suggestion: "choose another id"))
+                directives[index].experiment = nil
+            } else {
+                directiveForID[id] = index
+            }
+        }
+        let ids = Array(directiveForID.keys).sorted()
+        for index in directives.indices {
+            guard let experiment = directives[index].experiment else { continue }
+            for dependency in experiment.dependencies where directiveForID[dependency] == nil {
+                let location = Self.location(ofString: dependency, label: "of", in: directives[index].call)
+                let suggestion = closestMatch(to: dependency, in: ids).map { "did you mean '\($0)'?" }
+                    ?? (ids.isEmpty ? "no directive in this lesson defines an id" : "defined ids: " + ids.joined(separator: ", "))
+                directives[index].diagnostics.append(Diagnostic(
+                    file: file, line: location.line, column: location.column, id: "unknown-id",
+                    message: "no directive in this lesson has id '\(dependency)'", suggestion: suggestion))
+                directives[index].experiment = nil
+            }
+        }
+        computeRunOrder(file: file)
+    }
+
+    /// Depth-first topological sort; a directive on a cycle is reported and not run.
+    mutating func computeRunOrder(file: String) {
+        enum Mark { case visiting, done }
+        var marks: [Int: Mark] = [:]
+        var order: [Int] = []
+        var onCycle: Set<Int> = []
+        func visit(_ index: Int, path: [Int]) {
+            if marks[index] == .done { return }
+            if marks[index] == .visiting {
+                onCycle.formUnion(path.drop { $0 != index })
+                return
+            }
+            marks[index] = .visiting
+            for dependency in directives[index].experiment?.dependencies ?? [] {
+                if let target = directiveForID[dependency] { visit(target, path: path + [index]) }
+            }
+            marks[index] = .done
+            order.append(index)
+        }
+        for index in directives.indices where directives[index].experiment != nil { visit(index, path: []) }
+        for index in onCycle.sorted() {
+            let call = directives[index].call
+            directives[index].diagnostics.append(Diagnostic(
+                file: file, line: call.location.line, column: call.location.column, id: "dependency-cycle",
+                message: "@\(call.name) depends on itself through 'of:' references",
+                suggestion: "remove one of the references that form the cycle"))
+            directives[index].experiment = nil
+        }
+        runOrder = order.filter { directives[$0].experiment != nil }
+    }
+
+    /// Where a string literal equal to `text` appears, preferring the argument `label`.
+    static func location(ofString text: String, label: String, in call: DirectiveCall) -> SourceLocation {
+        func search(_ value: DirectiveValue) -> SourceLocation? {
+            switch value.kind {
+            case .string(let s): return s == text ? value.location : nil
+            case .array(let items): return items.lazy.compactMap(search).first
+            case .member(_, let arguments): return arguments?.lazy.compactMap { search($0.value) }.first
+            default: return nil
+            }
+        }
+        if let argument = call.arguments.first(where: { $0.label == label }), let found = search(argument.value) {
+            return found
+        }
+        return call.arguments.lazy.compactMap { search($0.value) }.first ?? call.location
+    }
+}

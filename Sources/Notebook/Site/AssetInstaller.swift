@@ -1,0 +1,37 @@
+import Foundation
+
+/// Copies the site's assets into `Output/assets`: the stylesheet and script, and KaTeX from
+/// Debian's `libjs-katex` + `fonts-katex`, so that math renders offline from `file://`.
+struct AssetInstaller {
+    var katexFolder: URL
+
+    /// KaTeX files the pages load. Only `.woff2` fonts are copied: every browser that runs
+    /// KaTeX reads them, and the stylesheet lists them first.
+    static let katexFiles = ["katex.min.js", "katex.min.css", "contrib/auto-render.js"]
+
+    func install(into output: URL) throws {
+        let assets = output.appendingPathComponent("assets")
+        try AtomicFile.write(SiteAssets.stylesheet, to: assets.appendingPathComponent("notes.css"))
+        try AtomicFile.write(SiteAssets.script, to: assets.appendingPathComponent("notes.js"))
+
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: katexFolder.appendingPathComponent("katex.min.js").path) else {
+            throw BuildError("KaTeX not found in \(katexFolder.path): install it with 'apt-get install libjs-katex fonts-katex'")
+        }
+        let target = assets.appendingPathComponent("katex")
+        for file in Self.katexFiles {
+            // Data(contentsOf:) follows symbolic links: the copy holds the real bytes.
+            let data = try Data(contentsOf: katexFolder.appendingPathComponent(file))
+            try AtomicFile.write(data, to: target.appendingPathComponent(file))
+        }
+        let fonts = katexFolder.appendingPathComponent("fonts").resolvingSymlinksInPath()
+        let names = (try? fm.contentsOfDirectory(atPath: fonts.path))?.filter { $0.hasSuffix(".woff2") } ?? []
+        guard !names.isEmpty else {
+            throw BuildError("KaTeX fonts not found in \(fonts.path): install them with 'apt-get install fonts-katex'")
+        }
+        for name in names {
+            let data = try Data(contentsOf: fonts.appendingPathComponent(name))
+            try AtomicFile.write(data, to: target.appendingPathComponent("fonts").appendingPathComponent(name))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// `notes`: builds executable course pages from Markdown lessons.
+public struct NotesCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Turns Markdown lessons with experiment directives into executed HTML course pages.",
+        subcommands: [Build.self, Check.self, List.self, Clean.self],
+        defaultSubcommand: Build.self
+    )
+    public init() {}
+}
+
+/// Options shared by every subcommand that reads lessons.
+struct LessonOptions: ParsableArguments {
+    @Option(name: .long, help: "Folder with the lessons (*.md).")
+    var notes: String = "Notes"
+
+    @Option(name: .long, help: "Folder the site is written to.")
+    var output: String = "Output"
+
+    @Option(name: .customLong("lesson"), help: "Build only this lesson (its file name without .md); repeatable.")
+    var lessons: [String] = []
+
+    func buildOptions(output overridden: URL? = nil) -> BuildOptions {
+        BuildOptions(notesFolder: URL(fileURLWithPath: notes),
+                     outputFolder: overridden ?? URL(fileURLWithPath: output),
+                     lessons: lessons,
+                     displayPrefix: notes.hasSuffix("/") ? String(notes.dropLast()) : notes)
+    }
+}
+
+extension NotesCommand {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Runs every directive and writes the pages into the output folder.",
+            discussion: "Exits with 1 when any directive failed; the other blocks and pages are still written.")
+        @OptionGroup var options: LessonOptions
+
+        func run() throws {
+            let code = BuildAction(options: options.buildOptions()).run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Runs every lesson as a build would, without touching the output folder.",
+            discussion: "Prints all diagnostics; exits with 1 on any error. Meant for CI.")
+        @OptionGroup var options: LessonOptions
+
+        func run() throws {
+            let code = CheckAction(options: options.buildOptions()).run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lists the lessons and their directive blocks.")
+        @OptionGroup var options: LessonOptions
+
+        func run() throws {
+            let code = ListAction(options: options.buildOptions()).run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    struct Clean: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Removes the experiment cache and leftovers of interrupted builds.")
+        @OptionGroup var options: LessonOptions
+        @Flag(help: "Also delete the generated site in the output folder.")
+        var all = false
+
+        func run() throws {
+            let code = CleanAction(options: options.buildOptions(), removeOutput: all).run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import CBLAS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// OpenBLAS, loaded at run time on first use so that its CPU-kernel choice can be steered.
+///
+/// OpenBLAS built with `DYNAMIC_ARCH` picks its kernel when the library is loaded, from
+/// `OPENBLAS_CORETYPE` or its own cpuid tables. 0.3.21 does not know every CPU (some
+/// virtual AVX-512 CPUs fall back to a generic kernel at a third of the speed), so the
+/// library is not linked at load time. On first use:
+///
+/// 1. if `OPENBLAS_CORETYPE` is set, it is respected;
+/// 2. else, if the CPU and OS support AVX-512 F/BW/VL/DQ, `OPENBLAS_CORETYPE=SkylakeX` is set;
+/// 3. else OpenBLAS's own detection is left alone (on a CPU without AVX-512, forcing SkylakeX
+///    would die with SIGILL);
+///
+/// then `libopenblas.so.0` is `dlopen`ed and `cblas_sgemm` and friends are resolved.
+/// A missing library stops the process with a message naming the Debian packages.
+public struct OpenBLAS: @unchecked Sendable {
+    /// How the kernel was chosen.
+    public enum CoreSelection: String, Sendable {
+        /// `OPENBLAS_CORETYPE` was already set by the user.
+        case environment
+        /// Set to SkylakeX because the CPU reports AVX-512 F/BW/VL/DQ.
+        case avx512
+        /// OpenBLAS's own detection.
+        case detected
+    }
+
+    let sgemm: notes_cblas_sgemm_fn
+    let setThreads: notes_openblas_set_num_threads_fn?
+    let getThreads: notes_openblas_get_num_threads_fn?
+    let getCoreName: notes_openblas_get_corename_fn?
+
+    /// The path or soname that was loaded.
+    public let libraryName: String
+    /// How the kernel was chosen.
+    public let selection: CoreSelection
+
+    /// The process-wide instance; loading happens once, thread-safely, on first access.
+    public static let shared: OpenBLAS = load()
+
+    /// The kernel OpenBLAS runs on, e.g. `Zen`, `Haswell`, `SkylakeX`, `Prescott`.
+    public var coreName: String {
+        guard let getCoreName, let name = getCoreName() else { return "unknown" }
+        return String(cString: name)
+    }
+
+    /// OpenBLAS's worker-thread count.
+    public var threadCount: Int {
+        get { getThreads.map { Int($0()) } ?? 1 }
+        nonmutating set { setThreads?(Int32(newValue)) }
+    }
+
+    static let candidates = [
+        "libopenblas.so.0", "libopenblas.so",
+        "/usr/lib/x86_64-linux-gnu/libopenblas.so.0", "/usr/lib/aarch64-linux-gnu/libopenblas.so.0",
+        "libopenblas.dylib", "/opt/homebrew/opt/openblas/lib/libopenblas.dylib",
+    ]
+
+    static func load() -> OpenBLAS {
+        notes_flush_denormals_on_this_thread()
+        let selection: CoreSelection
+        if getenv("OPENBLAS_CORETYPE") != nil {
+            selection = .environment
+        } else if notes_cpu_has_avx512_skylakex() != 0 {
+            setenv("OPENBLAS_CORETYPE", "SkylakeX", 0)
+            selection = .avx512
+        } else {
+            selection = .detected
+        }
+        var handle: UnsafeMutableRawPointer?
+        var loadedName = ""
+        var errors: [String] = []
+        for name in candidates {
+            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
+            if handle != nil { loadedName = name; break }
+            if let message = dlerror() { errors.append(String(cString: message)) }
+        }
+        guard let handle else {
+            fatalError("""
+                Tensors: could not load OpenBLAS (tried \(candidates.joined(separator: ", "))).
+                Install it with: sudo apt-get install libopenblas0-pthread   (or libopenblas-dev)
+                dlopen said: \(errors.first ?? "nothing")
+                """)
+        }
+        func symbol<F>(_ name: String, as type: F.Type) -> F? {
+            guard let pointer = dlsym(handle, name) else { return nil }
+            return unsafeBitCast(pointer, to: type)
+        }
+        guard let sgemm = symbol("cblas_sgemm", as: notes_cblas_sgemm_fn.self) else {
+            fatalError("Tensors: \(loadedName) has no cblas_sgemm; install libopenblas0-pthread.")
+        }
+        return OpenBLAS(
+            sgemm: sgemm,
+            setThreads: symbol("openblas_set_num_threads", as: notes_openblas_set_num_threads_fn.self),
+            getThreads: symbol("openblas_get_num_threads", as: notes_openblas_get_num_threads_fn.self),
+            getCoreName: symbol("openblas_get_corename", as: notes_openblas_get_corename_fn.self),
+            libraryName: loadedName, selection: selection)
+    }
+
+    /// Row-major single-precision GEMM: `C = alpha · op(A) · op(B) + beta · C`.
+    ///
+    /// - Parameters: `op(A)` is `m×k`, `op(B)` is `k×n`, `C` is `m×n`; `lda`, `ldb`, `ldc` are
+    ///   the row strides of the stored (untransposed) matrices.
+    @inline(__always)
+    public func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+                     alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+                     b: UnsafePointer<Float>, ldb: Int,
+                     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        if m == 0 || n == 0 { return }
+        if k == 0 {
+            // BLAS leaves C scaled by beta; make that explicit for beta = 0.
+            for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
+            return
+        }
+        sgemm(Int32(NotesCBLASRowMajor.rawValue),
+              Int32(transposeA ? NotesCBLASTrans.rawValue : NotesCBLASNoTrans.rawValue),
+              Int32(transposeB ? NotesCBLASTrans.rawValue : NotesCBLASNoTrans.rawValue),
+              Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}
