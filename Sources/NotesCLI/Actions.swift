@@ -91,7 +91,6 @@ public struct ListAction {
 public struct CleanAction {
     public var options: BuildOptions
     public var removeOutput: Bool
-    public var cacheFolder = URL(fileURLWithPath: ".notes-cache")
 
     public init(options: BuildOptions, removeOutput: Bool) {
         self.options = options
@@ -101,7 +100,7 @@ public struct CleanAction {
     public func run(console: Console) -> Int32 {
         let fm = FileManager.default
         do {
-            if fm.fileExists(atPath: cacheFolder.path) {
+            if let cacheFolder = options.cacheFolder, fm.fileExists(atPath: cacheFolder.path) {
                 try fm.removeItem(at: cacheFolder)
                 console.err("Removed \(cacheFolder.path)")
             }

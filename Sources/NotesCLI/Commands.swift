@@ -24,11 +24,18 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .customLong("lesson"), help: "Build only this lesson (its file name without .md); repeatable.")
     var lessons: [String] = []
 
-    func buildOptions(output overridden: URL? = nil) -> BuildOptions {
+    @Option(name: .long, help: "Folder where experiment results are cached between builds.")
+    var cache: String = ".notes-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Run every experiment afresh; neither read nor write the cache.")
+    var noCache = false
+
+    func buildOptions() -> BuildOptions {
         BuildOptions(notesFolder: URL(fileURLWithPath: notes),
-                     outputFolder: overridden ?? URL(fileURLWithPath: output),
+                     outputFolder: URL(fileURLWithPath: output),
                      lessons: lessons,
-                     displayPrefix: notes.hasSuffix("/") ? String(notes.dropLast()) : notes)
+                     displayPrefix: notes.hasSuffix("/") ? String(notes.dropLast()) : notes,
+                     cacheFolder: noCache ? nil : URL(fileURLWithPath: cache))
     }
 }
 

@@ -4,13 +4,32 @@ import Notebook
 /// Turns a measurement into what the page shows: a table, two figures, a note and scalars.
 /// User-visible text is Portuguese; numbers use a decimal dot (as in the figures and CSV).
 extension KLVariance {
+    /// The result without presentation arguments: cached by the engine, then `presenting(_:)`
+    /// applies `caption` and `label`.
     func report(_ m: KLVarianceMeasurement) -> ExperimentResult {
-        let labelsFigure = label?.hasPrefix("fig") ?? false
-        var outputs: [ExperimentOutput] = [.table(table(m, label: labelsFigure ? nil : label))]
-        outputs.append(.figure(standardDeviationFigure(m, label: labelsFigure ? label : nil)))
+        var outputs: [ExperimentOutput] = [.table(table(m, label: nil))]
+        outputs.append(.figure(standardDeviationFigure(m, label: nil)))
         outputs.append(.figure(meanFigure(m)))
         outputs.append(.note(summaryNote(m)))
         return ExperimentResult(outputs: outputs, scalars: scalars(m))
+    }
+
+    /// `caption` replaces the table's caption; `label` goes to the table, or to the
+    /// standard-deviation figure (the first figure) when it starts with `fig`.
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult {
+        var result = result
+        let labelsFigure = label?.hasPrefix("fig") ?? false
+        guard let table = result.outputs.firstIndex(where: { if case .table = $0 { true } else { false } }),
+              case .table(var t) = result.outputs[table] else { return result }
+        if let caption { t.caption = caption }
+        if !labelsFigure { t.label = label }
+        result.outputs[table] = .table(t)
+        if labelsFigure, let figure = result.outputs.firstIndex(where: { if case .figure = $0 { true } else { false } }),
+           case .figure(var f) = result.outputs[figure] {
+            f.label = label
+            result.outputs[figure] = .figure(f)
+        }
+        return result
     }
 
     // MARK: - Wording
@@ -57,7 +76,7 @@ extension KLVariance {
         let defaultCaption = "Estimador de Monte Carlo de KL(q ‖ p) com \(priorDescription): média, desvio-padrão e "
             + "erro-padrão da média sobre \(repeats) repetições para cada número de amostras S. "
             + "Viés = média − \(targetColumn(m.target))."
-        return ResultTable(name: name, caption: caption ?? defaultCaption, label: label, header: header, rows: rows)
+        return ResultTable(name: name, caption: defaultCaption, label: label, header: header, rows: rows)
     }
 
     // MARK: - Figures

@@ -70,9 +70,17 @@ final class DirectiveBlockParser {
         case .int, .float: "a number"
         case .string: "a string"
         case .invalidLiteral: "an invalid literal"
-        case .unknown: "'\(text(of: token))'"
+        case .unknown: unknownSpelling(token)
         case .endOfBlock: "the end of the block"
         }
+    }
+
+    /// An unexpected character in quotes, or by code point when it is a control character.
+    private func unknownSpelling(_ token: DirectiveToken) -> String {
+        let byte = bytes[token.start]
+        guard byte < 0x20 || byte == 0x7F else { return "'\(text(of: token))'" }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
     /// Whether `current` is the first token on its line.

@@ -20,6 +20,14 @@
 /// error are left out of `calls`, so that callers never see half-parsed arguments; every other
 /// call of the block is returned.
 ///
+/// Diagnostic ids (all errors except `empty-block`):
+/// `unterminated-string`, `invalid-escape`, `malformed-number`, `integer-overflow` (lexical);
+/// `unbalanced-parentheses`, `unbalanced-brackets` (a missing closer, reported at its opener, or a
+/// stray one); `expected-name` (after `@` or `.`), `expected-parenthesis` (after a directive name),
+/// `expected-label`, `expected-colon`, `expected-value`, `expected-comma`; `trailing-text` (after a
+/// call's `)` on its line); `unexpected-text` (a line that is no directive, comment or blank);
+/// `nesting-too-deep` (more than 32 nested arrays/members); `empty-block` (warning: no directive).
+///
 /// Columns count `Character`s (see `DirectiveLineTable`). The parser never traps: all scans are
 /// bounded by the block's bytes and every loop consumes a token.
 public enum DirectiveParser {

@@ -16,12 +16,21 @@ public protocol Experiment: Sendable {
     /// Ids this directive reads (`of:`), resolved by the engine before it runs.
     var dependencies: [String] { get }
     /// Runs the experiment. Throws `ExperimentFailure` (or any error) when it cannot complete.
+    /// The result is cached by the directive's semantic arguments, so it must not depend on
+    /// presentation-only arguments (captions, labels): apply those in `presenting(_:)`.
     func run(in context: ExperimentContext) throws -> ExperimentResult
+    /// Applies presentation-only arguments (captions, labels) to a result, fresh or cached.
+    func presenting(_ result: ExperimentResult) -> ExperimentResult
+    /// Identifies the external inputs the result depends on (e.g. dataset files' sizes and
+    /// dates), so the cache is invalidated when they change.
+    var inputFingerprint: String { get }
 }
 
 extension Experiment {
     public var id: String? { nil }
     public var dependencies: [String] { [] }
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult { result }
+    public var inputFingerprint: String { "" }
 }
 
 /// What a running experiment can see: the results of its dependencies, a progress channel,

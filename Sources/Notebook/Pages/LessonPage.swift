@@ -8,6 +8,8 @@ public struct RenderedPage: Sendable {
     public var html: String
     /// Relative path → contents (`figures/<slug>/<name>.svg`, `data/<slug>/<name>.csv`).
     public var files: [String: Data]
+    /// Problems found while rendering (unknown inline references).
+    public var diagnostics: [Diagnostic]
 }
 
 /// Renders a lesson: prose through cmark, each directive block replaced by its results.
@@ -17,12 +19,18 @@ public enum LessonPage {
         var results = ResultRenderer(slug: lesson.slug)
         let blockByFence = Dictionary(plan.blocks.enumerated().map { ($1.fenced.index, $0) },
                                       uniquingKeysWith: { a, _ in a })
+        var values = InlineValues(
+            file: lesson.path,
+            results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
+            knownIDs: Set(plan.directiveForID.keys))
         var body = ""
         for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic) }
-        body += lesson.document.renderHTML(replacingBlock: { fenced in
-            guard let index = blockByFence[fenced.index] else { return nil }
-            return results.render(block: plan.blocks[index], plan: plan, outcomes: outcomes)
-        })
+        body += lesson.document.renderHTML(
+            replacingBlock: { fenced in
+                guard let index = blockByFence[fenced.index] else { return nil }
+                return results.render(block: plan.blocks[index], plan: plan, outcomes: outcomes)
+            },
+            inlineCode: { code, location in values.resolve(code, at: location) })
         var html = PageChrome.head(title: "\(lesson.title) — \(PageChrome.courseTitle)",
                                    language: lesson.language, description: lesson.summary)
         html += "<body class=\"lesson\">\n"
@@ -37,7 +45,7 @@ public enum LessonPage {
         html += body
         html += "</article>\n" + navigation.html + "</main>\n</div>\n"
         html += PageChrome.footer()
-        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files)
+        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files, diagnostics: values.diagnostics)
     }
 
     /// Sidebar listing the lesson's level-2 and level-3 headings.

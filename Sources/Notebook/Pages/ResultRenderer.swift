@@ -117,7 +117,7 @@ struct ResultRenderer {
         if ran == 0 {
             status = "não executado"
         } else if cached == ran {
-            status = "resultado do cache"
+            status = "resultado do cache (calculado em \(formatSeconds(seconds)))"
         } else {
             status = "executado em " + formatSeconds(seconds)
             if cached > 0 { status += " (\(cached) de \(ran) do cache)" }

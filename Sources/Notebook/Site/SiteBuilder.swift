@@ -10,9 +10,13 @@ public struct BuildOptions: Sendable {
     public var displayPrefix: String
     /// Debian's KaTeX (`libjs-katex`); its `fonts` folder links into `fonts-katex`.
     public var katexFolder: URL
+    /// Where results are cached between builds; nil runs everything afresh.
+    public var cacheFolder: URL?
 
     public init(notesFolder: URL, outputFolder: URL, lessons: [String] = [], displayPrefix: String? = nil,
+                cacheFolder: URL? = nil,
                 katexFolder: URL = URL(fileURLWithPath: "/usr/share/javascript/katex")) {
+        self.cacheFolder = cacheFolder
         self.notesFolder = notesFolder
         self.outputFolder = outputFolder
         self.lessons = lessons
@@ -83,7 +87,7 @@ public struct SiteBuilder: Sendable {
         try AssetInstaller(katexFolder: options.katexFolder).install(into: output)
 
         var reports: [LessonReport] = []
-        let runner = LessonRunner(progress: progress)
+        let runner = LessonRunner(cache: options.cacheFolder.map(ResultCache.init(folder:)), progress: progress)
         for (position, lesson) in lessons.enumerated() where options.lessons.isEmpty || options.lessons.contains(lesson.slug) {
             let start = DispatchTime.now().uptimeNanoseconds
             let plan = LessonPlan(lesson: lesson, registry: registry)
@@ -93,7 +97,7 @@ public struct SiteBuilder: Sendable {
                 next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil)
             let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation)
             try write(page, slug: lesson.slug)
-            let diagnostics = (lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics))
+            let diagnostics = (lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics)
                 .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             reports.append(LessonReport(slug: lesson.slug, title: lesson.title, directives: plan.directives.count,
                                         diagnostics: diagnostics,

@@ -83,15 +83,18 @@ func applyBiasAndActivation(_ z: UnsafeMutablePointer<Float>, rows: Int, columns
 }
 
 /// `dz = dy ⊙ act'(y)` from the activation's output `y`.
+///
+/// Both operands are loaded before the select (`let g = dy[i]`), so the select does not
+/// hide a conditional load and the loops vectorize.
 func activationBackward(_ dy: UnsafePointer<Float>, output y: UnsafePointer<Float>,
                         into dz: UnsafeMutablePointer<Float>, count n: Int, _ activation: Activation) {
     switch activation {
     case .identity: dz.update(from: dy, count: n)
-    case .relu: for i in 0..<n { dz[i] = y[i] > 0 ? dy[i] : 0 }
+    case .relu: for i in 0..<n { let g = dy[i], v = y[i]; dz[i] = v > 0 ? g : 0 }
     case .sigmoid: for i in 0..<n { dz[i] = dy[i] * y[i] * (1 - y[i]) }
     case .tanh: for i in 0..<n { dz[i] = dy[i] * (1 - y[i] * y[i]) }
-    case .leakyReLU(let s): for i in 0..<n { dz[i] = y[i] > 0 ? dy[i] : s * dy[i] }
-    case .elu(let a): for i in 0..<n { dz[i] = y[i] > 0 ? dy[i] : dy[i] * (y[i] + a) }
+    case .leakyReLU(let s): for i in 0..<n { let g = dy[i], v = y[i]; dz[i] = v > 0 ? g : s * g }
+    case .elu(let a): for i in 0..<n { let g = dy[i], v = y[i]; dz[i] = v > 0 ? g : g * (v + a) }
     case .softplus, _: for i in 0..<n { dz[i] = dy[i] * activation.derivative(y: y[i]) }
     }
 }

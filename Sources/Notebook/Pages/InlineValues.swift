@@ -1,0 +1,84 @@
+import Foundation
+import Markdown
+
+/// Numbers cited in prose, so they can never go stale: an inline code span
+/// `` `=id.name` `` is replaced by the scalar `name` of the result with id `id`
+/// (`` `=kl-padrao.analytic` `` → `0.7185`).
+///
+/// Formatting: four significant digits by default; `` `=id.name:2` `` prints two decimals.
+/// A decimal point (not comma) is used, as in the tables and figures.
+struct InlineValues {
+    var file: String
+    /// Results by id (only directives that succeeded).
+    var results: [String: ExperimentResult]
+    /// Every id defined in the lesson, including failed directives.
+    var knownIDs: Set<String>
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>) {
+        self.file = file
+        self.results = results
+        self.knownIDs = knownIDs
+    }
+
+    /// Replacement HTML for an inline code span, or nil when it is ordinary code.
+    mutating func resolve(_ code: String, at location: MarkdownLocation) -> String? {
+        guard code.hasPrefix("="), code.count > 1 else { return nil }
+        var reference = String(code.dropFirst()).trimmingCharacters(in: .whitespaces)
+        var decimals: Int?
+        if let colon = reference.lastIndex(of: ":") {
+            guard let n = Int(reference[reference.index(after: colon)...]), (0...12).contains(n) else {
+                return fail("invalid-reference", "invalid format in '\(code)'", location,
+                            suggestion: "write `=id.name` or `=id.name:N` with N decimals from 0 to 12")
+            }
+            decimals = n
+            reference = String(reference[..<colon])
+        }
+        guard let dot = reference.firstIndex(of: "."), dot != reference.startIndex,
+              reference.index(after: dot) != reference.endIndex else {
+            return fail("invalid-reference", "'\(code)' is not a result reference", location,
+                        suggestion: "write `=id.name`, e.g. `=kl-padrao.analytic`")
+        }
+        let id = String(reference[..<dot]), name = String(reference[reference.index(after: dot)...])
+        guard knownIDs.contains(id) else {
+            let hint = closestMatch(to: id, in: Array(knownIDs)).map { "did you mean '\($0)'?" }
+                ?? (knownIDs.isEmpty ? "no directive in this lesson has an id" : "ids: " + knownIDs.sorted().joined(separator: ", "))
+            return fail("unknown-reference", "no directive in this lesson has id '\(id)'", location, suggestion: hint)
+        }
+        guard let result = results[id] else {
+            // The directive failed and already reported why.
+            return "<span class=\"inline-value missing\" title=\"\(escapeHTML(reference))\">?</span>"
+        }
+        guard let value = result.scalars[name] else {
+            let names = result.scalars.keys.sorted()
+            let hint = closestMatch(to: name, in: names).map { "did you mean '\(id).\($0)'?" }
+                ?? "available: " + names.joined(separator: ", ")
+            return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location, suggestion: hint)
+        }
+        return "<span class=\"inline-value\" title=\"\(escapeHTML(reference))\">\(escapeHTML(Self.format(value, decimals: decimals)))</span>"
+    }
+
+    private mutating func fail(_ id: String, _ message: String, _ location: MarkdownLocation,
+                               suggestion: String) -> String {
+        diagnostics.append(Diagnostic(file: file, line: location.line, column: location.column, id: id,
+                                      message: message, suggestion: suggestion))
+        return "<span class=\"inline-value missing\">?</span>"
+    }
+
+    /// Four significant digits (`0.7185`, `245.3`, `1.2e-05`), or `decimals` fixed decimals.
+    static func format(_ value: Double, decimals: Int?) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        let text: String
+        if let decimals {
+            text = String(format: "%.\(decimals)f", value)
+        } else if value == 0 {
+            text = "0"
+        } else if abs(value) >= 1e-3 && abs(value) < 1e6 {
+            let digits = max(0, 3 - Int(floor(log10(abs(value)))))
+            text = String(format: "%.\(digits)f", value)
+        } else {
+            text = String(format: "%.3g", value)
+        }
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+}

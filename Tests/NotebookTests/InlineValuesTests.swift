@@ -1,0 +1,63 @@
+import Foundation
+import Markdown
+import NotebookTestSupport
+import Testing
+@testable import Notebook
+
+@Suite struct InlineValuesTests {
+    func values() -> InlineValues {
+        InlineValues(file: "Notes/t.md",
+                     results: ["kl": ExperimentResult(scalars: ["analytic": 0.718_53, "std.100": 0.097_93, "neg": -245.31])],
+                     knownIDs: ["kl", "falhou"])
+    }
+
+    @Test(arguments: [
+        ("=kl.analytic", "0.7185"), ("=kl.std.100", "0.09793"), ("=kl.analytic:2", "0.72"), ("=kl.neg", "−245.3"),
+    ])
+    func formatsScalars(code: String, text: String) {
+        var v = values()
+        let html = v.resolve(code, at: MarkdownLocation(line: 3, column: 5))
+        #expect(html?.contains(">\(text)</span>") == true)
+        #expect(v.diagnostics.isEmpty)
+    }
+
+    @Test func ordinaryCodeIsLeftAlone() {
+        var v = values()
+        #expect(v.resolve("let x = 1", at: MarkdownLocation(line: 1, column: 1)) == nil)
+        #expect(v.resolve("=", at: MarkdownLocation(line: 1, column: 1)) == nil)
+    }
+
+    @Test(arguments: [
+        ("=kk.analytic", "unknown-reference", "did you mean 'kl'?"),
+        ("=kl.analitic", "unknown-reference", "did you mean 'kl.analytic'?"),
+        ("=kl", "invalid-reference", nil),
+        ("=kl.analytic:x", "invalid-reference", nil),
+    ] as [(String, String, String?)])
+    func badReferencesAreDiagnosed(code: String, id: String, suggestion: String?) {
+        var v = values()
+        _ = v.resolve(code, at: MarkdownLocation(line: 9, column: 12))
+        #expect(positions(v.diagnostics) == ["\(id)@9:12"])
+        if let suggestion { #expect(v.diagnostics.first?.suggestion == suggestion) }
+    }
+
+    @Test func failedDirectiveShowsAPlaceholderWithoutAnotherError() {
+        var v = values()
+        #expect(v.resolve("=falhou.x", at: MarkdownLocation(line: 1, column: 1))?.contains(">?</span>") == true)
+        #expect(v.diagnostics.isEmpty)
+    }
+
+    @Test func pageCitesResultsInProse() {
+        let lesson = Lesson(path: "Notes/t.md", source: lessonSource("""
+        O NELBO foi `=a.nelbo` e `=b.nelbo` não existe.
+
+        ```swift-directive
+        @Train(id: "a", epochs: 5)
+        ```
+        """))
+        let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
+        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: LessonRunner().run(plan, lesson: lesson),
+                                     navigation: LessonNavigation())
+        #expect(page.html.contains("<span class=\"inline-value\" title=\"a.nelbo\">105.0</span>"))
+        #expect(positions(page.diagnostics) == ["unknown-reference@6:27"])
+    }
+}
