@@ -59,6 +59,10 @@ def main():
             for key, value in run(cmd, env).items():
                 samples.setdefault((name, key), []).append(value)
         print(f"# round {r + 1}/{args.rounds} done, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
+        table(configs, samples)
+
+
+def table(configs, samples):
     keys = sorted({k for _, k in samples})
     print(f"{'case':36s} " + " ".join(f"{n:>20s}" for n, _, _ in configs))
     for key in keys:
@@ -66,7 +70,7 @@ def main():
         for name, _, _ in configs:
             vals = samples.get((name, key))
             cells.append(f"{statistics.median(vals):20.1f}" if vals else f"{'-':>20s}")
-        print(f"{key:36s} " + " ".join(cells))
+        print(f"{key:36s} " + " ".join(cells), flush=True)
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ public struct BuildAction {
 
     public func run(console: Console) -> Int32 {
         let builder = SiteBuilder(registry: registry, options: options, progress: console.err)
+        let start = Date()
         do {
             let report = try builder.build()
             for diagnostic in report.diagnostics { console.err(diagnostic.description) }
-            console.err(summary(report, verb: "Built", into: options.outputFolder.path))
+            console.err(summary(report, verb: "Built", seconds: Date().timeIntervalSince(start), into: options.outputFolder.path))
             return report.errorCount > 0 ? 1 : 0
         } catch {
             console.err("error: \(error)")
@@ -45,10 +46,11 @@ public struct CheckAction {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var options = options
         options.outputFolder = scratch
+        let start = Date()
         do {
             let report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()
             for diagnostic in report.diagnostics { console.err(diagnostic.description) }
-            console.err(summary(report, verb: "Checked", into: nil))
+            console.err(summary(report, verb: "Checked", seconds: Date().timeIntervalSince(start), into: nil))
             return report.errorCount > 0 ? 1 : 0
         } catch {
             console.err("error: \(error)")
@@ -118,10 +120,9 @@ public struct CleanAction {
     }
 }
 
-func summary(_ report: BuildReport, verb: String, into folder: String?) -> String {
+func summary(_ report: BuildReport, verb: String, seconds: Double, into folder: String?) -> String {
     let lessons = report.lessons.count
     let directives = report.lessons.map(\.directives).reduce(0, +)
-    let seconds = report.lessons.map(\.seconds).reduce(0, +)
     var text = "\(verb) \(lessons) lesson\(lessons == 1 ? "" : "s") (\(directives) directives) in \(String(format: "%.1f", seconds)) s"
     if let folder { text += " into \(folder)" }
     return text + ": \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"

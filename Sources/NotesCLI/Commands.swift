@@ -30,12 +30,20 @@ struct LessonOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Run every experiment afresh; neither read nor write the cache.")
     var noCache = false
 
+    @Option(name: .shortAndLong, help: "How many experiments may run at once (BLAS threads are divided among them).")
+    var jobs: Int = 1
+
+    mutating func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func buildOptions() -> BuildOptions {
         BuildOptions(notesFolder: URL(fileURLWithPath: notes),
                      outputFolder: URL(fileURLWithPath: output),
                      lessons: lessons,
                      displayPrefix: notes.hasSuffix("/") ? String(notes.dropLast()) : notes,
-                     cacheFolder: noCache ? nil : URL(fileURLWithPath: cache))
+                     cacheFolder: noCache ? nil : URL(fileURLWithPath: cache),
+                     jobs: jobs)
     }
 }
 

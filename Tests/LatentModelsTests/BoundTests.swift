@@ -43,7 +43,7 @@ import Tensors
 
     @Test func freeBitsAndWarmupShapeTheLoss() {
         let (model, x) = smallModel()
-        let estimate = model.elbo(x, kl: .analytic, rng: RandomGenerator(seed: 1))
+        let estimate = model.elbo(x, kl: .analytic, perDimensionKL: true, rng: RandomGenerator(seed: 1))
         let rec = -Double(estimate.reconstruction.mean().item())
         let perDimension = VAE.columnSums(estimate.klPerDimension!).map { $0 / 40 }
         let lambda: Float = 5
@@ -54,5 +54,17 @@ import Tensors
         #expect(warm.klWeight(step: 0, stepsPerEpoch: 10) == 0.1)
         #expect(warm.klWeight(step: 9, stepsPerEpoch: 10) == 1)
         #expect(warm.klWeight(step: 50, stepsPerEpoch: 10) == 2)
+    }
+}
+
+@Suite struct KLEstimatorStatisticsTests {
+    @Test func monteCarloSpreadFallsAsOneOverRootS() {
+        let model = VAE(ModelArchitecture(inputs: 2, latent: 3, hidden: [8], likelihood: .gaussian(.learned)), seed: 1)
+        let data = SyntheticData.pinwheel(arms: 3).generate(count: 30, seed: 2)
+        let (analytic, stats) = model.klEstimatorStatistics(on: data, sampleCounts: [1, 16], repeats: 200)
+        let a = try! #require(analytic)
+        #expect(stats.allSatisfy { Swift.abs($0.mean - a) < 4 * $0.standardDeviation / (200.0 * 30).squareRoot() + 1e-3 })
+        let ratio = stats[0].standardDeviation / stats[1].standardDeviation
+        #expect(ratio > 3 && ratio < 5, "sd ratio \(ratio), expected about 4")
     }
 }

@@ -9,13 +9,13 @@ import Tensors
         let store = ParameterStore()
         let flow = FlowPrior(dimension: 2, couplings: 4, hidden: 16, rng: RandomGenerator(seed: seed), scope: store.scope("prior"))
         let rng = RandomGenerator(seed: seed + 100)
-        for p in store.parameters { p.assign(rng.normal(shape: p.shape, standardDeviation: 0.5)) }
+        for p in store.parameters { p.assign(rng.normal(shape: p.shape, standardDeviation: 0.3)) }
         return flow
     }
 
     @Test func flowDensityIntegratesToOneOnAGrid() {
         let flow = randomFlow(seed: 1)
-        let step: Float = 0.04, half = 8
+        let step: Float = 0.05, half = 12
         let ticks = stride(from: -Float(half) + step / 2, to: Float(half), by: step).map { $0 }
         var points: [Float] = []
         for x in ticks { for y in ticks { points += [x, y] } }

@@ -25,7 +25,7 @@ struct RenderingHooksTests {
         #expect(html == #"""
             <p>O NELBO foi <code>=gmvae.test.nelbo</code> nats.</p>
             <figure><table><tr><td>236,5</td></tr></table></figure>
-            <pre><code class="language-swift">let x = 1 &lt; 2
+            <pre><code class="language-swift"><span class="hl-keyword">let</span> x = <span class="hl-number">1</span> &lt; <span class="hl-number">2</span>
             </code></pre>
 
             """#)

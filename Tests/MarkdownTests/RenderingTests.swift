@@ -26,7 +26,9 @@ struct RenderingTests {
         ("- um\n\n- dois", "<ul>\n<li>\n<p>um</p>\n</li>\n<li>\n<p>dois</p>\n</li>\n</ul>\n"),
         ("***", "<hr />\n"),
         ("```\na < b\n```", "<pre><code>a &lt; b\n</code></pre>\n"),
-        ("```python extra\nprint(1)\n```", "<pre><code class=\"language-python\">print(1)\n</code></pre>\n"),
+        ("```python extra\nprint(1)\n```",
+         "<pre><code class=\"language-python\">print(<span class=\"hl-number\">1</span>)\n</code></pre>\n"),
+        ("```text\nlet a < b\n```", "<pre><code class=\"language-text\">let a &lt; b\n</code></pre>\n"),
         ("    recuado", "<pre><code>recuado\n</code></pre>\n"),
     ]
 

@@ -102,3 +102,41 @@ public func lessonSource(title: String = "Lição de teste", order: Int = 1, _ b
 public func positions(_ diagnostics: [Diagnostic]) -> [String] {
     diagnostics.map { "\($0.id)@\($0.line):\($0.column)" }
 }
+
+/// `@Slow(seconds:)`: sleeps in small steps, checking its time limit between them.
+public struct FakeSlow: Experiment {
+    public static let directiveName = "Slow"
+    public static let version = 1
+    public var id: String?
+    var seconds: Double
+    public init?(reading r: inout ArgumentReader) {
+        id = r.string("id", default: "").flatMap { $0.isEmpty ? nil : $0 }
+        guard let seconds = r.double("seconds", default: 0.2) else { return nil }
+        self.seconds = seconds
+    }
+    /// How many `@Slow` run at this moment, and the most seen at once.
+    public static let gauge = ConcurrencyGauge()
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        Self.gauge.enter()
+        defer { Self.gauge.leave() }
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            try context.checkDeadline()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return ExperimentResult(scalars: ["seconds": seconds])
+    }
+}
+
+public let slowRegistry = ExperimentRegistry([FakeTrain.self, FakeEvaluate.self, FakeSlow.self])
+
+public final class ConcurrencyGauge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    private var peak = 0
+    public func enter() { lock.lock(); current += 1; peak = max(peak, current); lock.unlock() }
+    public func leave() { lock.lock(); current -= 1; lock.unlock() }
+    /// Resets the peak and returns the previous one.
+    public func takePeak() -> Int { lock.lock(); defer { peak = current; lock.unlock() }; return peak }
+}

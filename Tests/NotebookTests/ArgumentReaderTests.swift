@@ -2,7 +2,7 @@ import Testing
 @testable import Notebook
 
 /// A tiny directive that reads one argument of every kind the reader offers.
-struct FakeTrain: Equatable {
+struct FakeTrainDirective: Equatable {
     enum Model: Equatable { case vae, gmvae(components: Int) }
     enum Metric: Equatable { case nelbo, iwae(samples: Int) }
 
@@ -18,7 +18,7 @@ struct FakeTrain: Equatable {
     var metrics: [Metric]
     var caption: String
 
-    static func read(_ reader: inout ArgumentReader) -> FakeTrain? {
+    static func read(_ reader: inout ArgumentReader) -> FakeTrainDirective? {
         let id = reader.string("id")
         let epochs = reader.int("epochs", default: 10, range: 1...100_000)
         let beta = reader.double("beta", default: 1.0, range: 0...100)
@@ -40,12 +40,12 @@ struct FakeTrain: Equatable {
         let caption = reader.string("caption", default: "", semantic: false)
         guard let id, let epochs, let beta, let show, let model, let seeds, let rates, let of, let means,
               let metrics, let caption else { return nil }
-        return FakeTrain(id: id, epochs: epochs, beta: beta, show: show, model: model, seeds: seeds, rates: rates,
+        return FakeTrainDirective(id: id, epochs: epochs, beta: beta, show: show, model: model, seeds: seeds, rates: rates,
                          of: of, means: means, metrics: metrics, caption: caption)
     }
 
     /// Parses `source` (one valid call at 7:3) and reads it.
-    static func read(_ source: String) -> (value: FakeTrain?, diagnostics: [Diagnostic], canonical: String) {
+    static func read(_ source: String) -> (value: FakeTrainDirective?, diagnostics: [Diagnostic], canonical: String) {
         let (calls, syntax) = DirectiveDump.parse(source)
         precondition(syntax.isEmpty && calls.count == 1, "test source must be one valid call: \(syntax)")
         var reader = ArgumentReader(call: calls[0], file: "Notes/test.md")
@@ -57,21 +57,21 @@ struct FakeTrain: Equatable {
 
 @Suite struct ArgumentReaderTests {
     @Test func readsEveryKind() {
-        let (value, diagnostics, _) = FakeTrain.read("""
+        let (value, diagnostics, _) = FakeTrainDirective.read("""
         @Train(id: "a", epochs: 60_000, beta: 2, show: false, model: .gmvae(components: 3),
                seeds: [1, 2], rates: [1, 0.5], of: ["a", "b"], means: [[0, 1.5], [-2, 3]],
                metrics: [.nelbo, .iwae(samples: 100)], caption: "Mesmo orçamento")
         """)
         #expect(diagnostics.isEmpty)
-        #expect(value == FakeTrain(id: "a", epochs: 60_000, beta: 2, show: false, model: .gmvae(components: 3),
+        #expect(value == FakeTrainDirective(id: "a", epochs: 60_000, beta: 2, show: false, model: .gmvae(components: 3),
                                    seeds: [1, 2], rates: [1, 0.5], of: ["a", "b"], means: [[0, 1.5], [-2, 3]],
                                    metrics: [.nelbo, .iwae(samples: 100)], caption: "Mesmo orçamento"))
     }
 
     @Test func fillsDefaults() {
-        let (value, diagnostics, _) = FakeTrain.read(#"@Train(id: "a")"#)
+        let (value, diagnostics, _) = FakeTrainDirective.read(#"@Train(id: "a")"#)
         #expect(diagnostics.isEmpty)
-        #expect(value == FakeTrain(id: "a", epochs: 10, beta: 1, show: true, model: .vae, seeds: [1], rates: [0.001],
+        #expect(value == FakeTrainDirective(id: "a", epochs: 10, beta: 1, show: true, model: .vae, seeds: [1], rates: [0.001],
                                    of: ["baseline"], means: [[0, 0]], metrics: [.nelbo], caption: ""))
     }
 
@@ -124,7 +124,7 @@ struct FakeTrain: Equatable {
 
     @Test(arguments: cases)
     func reportsArgumentProblem(_ testCase: Case) {
-        let (value, diagnostics, _) = FakeTrain.read(testCase.source)
+        let (value, diagnostics, _) = FakeTrainDirective.read(testCase.source)
         #expect((value != nil) == testCase.valueBuilt)
         #expect(DirectiveDump.diagnostics(diagnostics) == [testCase.diagnostic])
         if let suggestion = testCase.suggestion {
@@ -133,7 +133,7 @@ struct FakeTrain: Equatable {
     }
 
     @Test func reportsEveryArgumentProblem() {
-        let (_, diagnostics, _) = FakeTrain.read(#"@Train(epoch: 5, beta: "x", model: .gmvea)"#)
+        let (_, diagnostics, _) = FakeTrainDirective.read(#"@Train(epoch: 5, beta: "x", model: .gmvea)"#)
         #expect(Set(DirectiveDump.diagnostics(diagnostics)) == [
             "missing-argument 7:3", "wrong-type 7:26", "unknown-member 7:38", "unknown-argument 7:10",
         ])
@@ -154,7 +154,7 @@ struct FakeTrain: Equatable {
         (#"@Train(id: "\u{E7}")"#, #"@Train(id: "ç")"#),
     ])
     func canonicalFormIgnoresSpelling(_ first: String, _ second: String) {
-        let a = FakeTrain.read(first), b = FakeTrain.read(second)
+        let a = FakeTrainDirective.read(first), b = FakeTrainDirective.read(second)
         #expect(a.diagnostics.isEmpty && b.diagnostics.isEmpty)
         #expect(a.canonical == b.canonical)
     }
@@ -167,11 +167,11 @@ struct FakeTrain: Equatable {
         (#"@Train(id: "a")"#, #"@Train(id: "b")"#),
     ])
     func canonicalFormSeesSemanticChanges(_ first: String, _ second: String) {
-        #expect(FakeTrain.read(first).canonical != FakeTrain.read(second).canonical)
+        #expect(FakeTrainDirective.read(first).canonical != FakeTrainDirective.read(second).canonical)
     }
 
     @Test func nonSemanticArgumentsStayOutOfTheCanonicalForm() {
-        let (_, _, canonical) = FakeTrain.read(#"@Train(id: "a", caption: "Mesmo orçamento")"#)
+        let (_, _, canonical) = FakeTrainDirective.read(#"@Train(id: "a", caption: "Mesmo orçamento")"#)
         #expect(!canonical.contains("caption"))
         #expect(canonical == #"beta: 1.0, epochs: 10, id: "a", means: [[0.0, 0.0]], metrics: [.nelbo], model: .vae, of: ["baseline"], rates: [0.001], seeds: [1], show: true"#)
     }

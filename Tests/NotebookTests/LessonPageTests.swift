@@ -28,7 +28,8 @@ import NotebookTestSupport
         #expect(page.html.contains("<span class=\"caption-number\">Figura 1.</span> Avaliação final."))
         #expect(page.html.contains("<img src=\"figures/t/avaliacao.svg\" alt=\"Barras de NELBO\""))
         #expect(page.html.contains("<details class=\"directive-source\">"))
-        #expect(page.html.contains("@Train(id: &quot;a&quot;, caption: &quot;Primeiro treino.&quot;)"))
+        // The directive's source, highlighted as Swift.
+        #expect(page.html.contains(#"<pre><code class="language-swift"><span class="hl-attribute">@Train</span>(id: <span class="hl-string">"a"</span>, caption: <span class="hl-string">"Primeiro treino."</span>)"#))
         #expect(!page.html.contains("swift-directive"))
         #expect(Set(page.files.keys) == ["data/t/a.csv", "data/t/avaliacao.csv", "figures/t/avaliacao.svg"])
         #expect(String(decoding: page.files["data/t/avaliacao.csv"]!, as: UTF8.self) == "modelo,NELBO\na,110.0\n")

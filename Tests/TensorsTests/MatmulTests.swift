@@ -56,4 +56,18 @@ import Testing
         #expect(!blas.coreName.isEmpty && blas.coreName != "unknown")
         #expect(blas.threadCount >= 1)
     }
+
+    @Test func coreSelectionFollowsTheCPU() {
+        let blas = OpenBLAS.shared
+        switch blas.selection {
+        case .environment: break  // the user chose
+        case .avx512:
+            #expect(OpenBLAS.cpuSupportsSkylakeXKernel)
+            #expect(blas.coreName == "SkylakeX")
+        case .detected:
+            // Never forced SkylakeX on a CPU that would die with SIGILL.
+            #expect(!OpenBLAS.cpuSupportsSkylakeXKernel)
+            if OpenBLAS.cpuSupportsAVX2FMA { #expect(!OpenBLAS.preAVX2Cores.contains(blas.coreName)) }
+        }
+    }
 }

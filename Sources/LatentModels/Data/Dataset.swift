@@ -74,6 +74,8 @@ public struct Dataset: Sendable {
     public func batch<C: Collection>(_ indices: C, binarization: Binarization = .none,
                                      rng: RandomGenerator? = nil) -> Tensor where C.Element == Int {
         let d = dimension
+        // One bulk draw of uniforms (the generator's per-call methods do not inline across modules).
+        let uniforms: Tensor? = binarization == .dynamic ? rng.map { $0.uniform(shape: [indices.count, d]) } : nil
         return Tensor(shape: [indices.count, d]) { out in
             features.withUnsafeBufferPointer { src in
                 var r = 0
@@ -85,8 +87,11 @@ public struct Dataset: Sendable {
                     case .threshold(let t):
                         for j in 0..<d { o[j] = row[j] > t ? 1 : 0 }
                     case .dynamic:
-                        guard let rng else { preconditionFailure("Dataset.batch: dynamic binarization needs a generator") }
-                        for j in 0..<d { o[j] = rng.nextFloat() < row[j] ? 1 : 0 }
+                        guard let uniforms else { preconditionFailure("Dataset.batch: dynamic binarization needs a generator") }
+                        uniforms.withUnsafeBufferPointer { u in
+                            let ur = u.baseAddress! + r * d
+                            for j in 0..<d { o[j] = ur[j] < row[j] ? 1 : 0 }
+                        }
                     }
                     r += 1
                 }

@@ -26,7 +26,7 @@ extension VAE {
                 let indices = start..<Swift.min(start + batchSize, dataset.count)
                 let x = dataset.batch(indices)
                 let condition = isConditional ? dataset.oneHotLabels(indices) : nil
-                let estimate = elbo(x, condition: condition, kl: estimator, rng: rng)
+                let estimate = elbo(x, condition: condition, kl: estimator, perDimensionKL: true, rng: rng)
                 rec += Trainer.sum(estimate.reconstruction)
                 kl += Trainer.sum(estimate.kl)
                 if let d = estimate.klPerDimension {

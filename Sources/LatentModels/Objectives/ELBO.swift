@@ -25,15 +25,17 @@ extension VAE {
     /// Monte-Carlo KL with `S` samples draws `S` latents per example: the first is also the
     /// reconstruction sample, the others only enter `log q − log p` (no extra decoder passes).
     /// `log q(z|x)` is computed from the noise, `−½ Σ (ε² + v + log 2π)`.
+    /// With `perDimensionKL` the estimate also carries the analytic per-dimension KL (when
+    /// the KL is analytic), which free bits and the per-dimension metric need.
     public func elbo(_ x: Tensor, condition: Tensor? = nil, kl estimator: KLEstimator = .analytic,
-                     rng: RandomGenerator) -> ELBOEstimate {
+                     perDimensionKL: Bool = false, rng: RandomGenerator) -> ELBOEstimate {
         let q = encode(x, condition: condition)
         let n = x.shape[0]
         switch estimator.resolved(for: prior) {
         case .analytic:
             let (z, _) = q.sample(rng: rng)
-            let perDimension = prior.analyticKLPerDimension(from: q)
-            let kl = prior is StandardNormalPrior ? q.klToStandardNormal() : perDimension!.sum(axis: -1)
+            let perDimension = perDimensionKL ? prior.analyticKLPerDimension(from: q) : nil
+            let kl = prior.analyticKL(from: q)!
             return ELBOEstimate(posterior: q, z: z, reconstruction: decoder.logLikelihood(x, given: z, condition: condition),
                                 kl: kl, klPerDimension: perDimension)
         case .monteCarlo(let samples):

@@ -7,6 +7,8 @@ public final class StandardNormalPrior: Prior {
 
     public init(dimension: Int) { self.dimension = dimension }
 
+    public var hasAnalyticKL: Bool { true }
+
     /// `−½ Σⱼ (zⱼ² + log 2π)`.
     public func logDensity(_ z: Tensor) -> Tensor {
         let log2pi = Float(Foundation.log(2 * Double.pi))

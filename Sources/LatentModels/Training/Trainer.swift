@@ -49,7 +49,8 @@ public final class Trainer {
             let indices = order[(step * c.batchSize)..<Swift.min((step + 1) * c.batchSize, train.count)]
             let x = train.batch(indices, binarization: binarization, rng: pixels)
             let condition = model.isConditional ? train.oneHotLabels(indices) : nil
-            let estimate = model.elbo(x, condition: condition, kl: objective.kl, rng: noise)
+            let estimate = model.elbo(x, condition: condition, kl: objective.kl,
+                                      perDimensionKL: objective.freeBits > 0, rng: noise)
             weight = objective.klWeight(step: stepCount, stepsPerEpoch: steps)
             let loss = objective.loss(estimate, klWeight: weight)
             let value = loss.item()

@@ -128,7 +128,14 @@ private struct TreeBuilder {
     }
 
     private func inlines(childrenOf parent: Node) -> [InlineNode] {
-        children(of: parent).compactMap { inline($0) }
+        children(of: parent).flatMap { node -> [InlineNode] in
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                // A text node's literal is its source bytes (escapes and entities are
+                // nodes of their own), so offsets in it are offsets on the line.
+                return CrossReferenceScanner.split(string(cmark_node_get_literal(node)), at: position(node))
+            }
+            return inline(node).map { [$0] } ?? []
+        }
     }
 
     private func inline(_ node: Node) -> InlineNode? {

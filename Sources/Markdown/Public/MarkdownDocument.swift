@@ -50,13 +50,21 @@ public struct MarkdownDocument: Sendable {
     ///     of the literal's first character (after the opening backticks); nil renders
     ///     `<code>…</code>`. The line is always exact; the column is exact unless a paragraph
     ///     continuation line is indented differently from the paragraph's first line.
+    ///   - crossReference: HTML to put in place of a cross-reference `@fig-label` /
+    ///     `@tab-label` in prose (see `CrossReferenceScanner`), given the label without `@`
+    ///     and the location of the `@`; nil leaves the text as written. Not called inside a
+    ///     link's text.
     public func renderHTML(replacingBlock: (FencedBlock) -> String? = { _ in nil },
-                           inlineCode: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
+                           inlineCode: (String, MarkdownLocation) -> String? = { _, _ in nil },
+                           crossReference: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
         withoutActuallyEscaping(replacingBlock) { replacingBlock in
             withoutActuallyEscaping(inlineCode) { inlineCode in
-                var renderer = HTMLRenderer(fencedBlocks: fencedBlocks, headings: headings,
-                                            replacingBlock: replacingBlock, inlineCode: inlineCode)
-                return renderer.render(blocks)
+                withoutActuallyEscaping(crossReference) { crossReference in
+                    var renderer = HTMLRenderer(fencedBlocks: fencedBlocks, headings: headings,
+                                                replacingBlock: replacingBlock, inlineCode: inlineCode,
+                                                crossReference: crossReference)
+                    return renderer.render(blocks)
+                }
             }
         }
     }

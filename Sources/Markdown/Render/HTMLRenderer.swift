@@ -1,21 +1,35 @@
 /// Writes a resolved document tree as HTML, in cmark's layout.
 ///
-/// Fenced blocks and code spans go through the caller's hooks first; raw HTML is escaped;
-/// math keeps its `$`/`$$` delimiters as text inside `span.math` / `div.math`.
+/// Fenced blocks, code spans and cross-references go through the caller's hooks first; raw
+/// HTML is escaped; math keeps its `$`/`$$` delimiters as text inside `span.math` /
+/// `div.math`; code listings are highlighted (`CodeHighlighter`); block quotes that follow
+/// the callout convention become callouts or collapsible answers (`Callout`).
 struct HTMLRenderer {
     let fencedBlocks: [FencedBlock]
     let headings: [Heading]
     let replacingBlock: (FencedBlock) -> String?
     let inlineCode: (String, MarkdownLocation) -> String?
+    let crossReference: (String, MarkdownLocation) -> String?
     private var out = ""
+    /// Inside a link's text, where another link would be invalid.
+    private var linkDepth = 0
 
     init(fencedBlocks: [FencedBlock], headings: [Heading],
-         replacingBlock: @escaping (FencedBlock) -> String?,
-         inlineCode: @escaping (String, MarkdownLocation) -> String?) {
+         replacingBlock: @escaping (FencedBlock) -> String? = { _ in nil },
+         inlineCode: @escaping (String, MarkdownLocation) -> String? = { _, _ in nil },
+         crossReference: @escaping (String, MarkdownLocation) -> String? = { _, _ in nil }) {
         self.fencedBlocks = fencedBlocks
         self.headings = headings
         self.replacingBlock = replacingBlock
         self.inlineCode = inlineCode
+        self.crossReference = crossReference
+    }
+
+    /// Inline content alone (for a heading in a table of contents), without hooks.
+    static func inlineHTML(_ inlines: [InlineNode]) -> String {
+        var renderer = HTMLRenderer(fencedBlocks: [], headings: [])
+        renderer.render(inlines)
+        return renderer.out
     }
 
     mutating func render(_ blocks: [BlockNode]) -> String {
@@ -55,9 +69,10 @@ struct HTMLRenderer {
                 out += replacement
                 cr()
             } else {
-                let language = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first
-                let attribute = language.map { " class=\"language-\(escapeHTML(String($0)))\"" } ?? ""
-                out += "<pre><code\(attribute)>\(escapeText(block.content))</code></pre>\n"
+                let language = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+                let attribute = language.map { " class=\"language-\(escapeHTML($0))\"" } ?? ""
+                let code = language.map { CodeHighlighter.html(for: block.content, language: $0) } ?? escapeText(block.content)
+                out += "<pre><code\(attribute)>\(code)</code></pre>\n"
             }
         case .rawFencedCode(_, let literal, _), .indentedCode(let literal):
             cr()
@@ -67,6 +82,10 @@ struct HTMLRenderer {
             out += "<p>\(escapeText(literal.trimmingTrailingNewlines()))</p>\n"
         case .blockQuote(let children):
             cr()
+            if let callout = Callout(quoting: children) {
+                renderCallout(callout)
+                return
+            }
             out += "<blockquote>\n"
             for child in children { render(child, tight: false) }
             cr()
@@ -79,6 +98,19 @@ struct HTMLRenderer {
         case .table(let table):
             renderTable(table)
         }
+    }
+
+    private mutating func renderCallout(_ callout: Callout) {
+        out += callout.openingHTML
+        if !callout.lead.isEmpty || !callout.labelHTML.isEmpty {
+            out += "<p>" + callout.labelHTML
+            render(callout.lead)
+            if out.hasSuffix(" ") { out.removeLast() }
+            out += "</p>\n"
+        }
+        for child in callout.rest { render(child, tight: false) }
+        cr()
+        out += callout.closingHTML
     }
 
     private mutating func renderList(_ list: ListNode) {
@@ -144,8 +176,15 @@ struct HTMLRenderer {
         case .strikethrough(let children): wrap("del", children)
         case .link(let destination, let title, let children):
             out += "<a href=\"\(escapeHref(destination))\"\(titleAttribute(title))>"
+            linkDepth += 1
             render(children)
+            linkDepth -= 1
             out += "</a>"
+        case .crossReference(let label, _):
+            out += escapeText("@" + label)
+        case .resolvedCrossReference(let label, let location):
+            let replacement = linkDepth == 0 ? crossReference(label, location) : nil
+            out += replacement ?? escapeText("@" + label)
         case .image(let source, let title, let children):
             out += "<img src=\"\(escapeHref(source))\" alt=\"\(escapeHTML(children.plainText))\""
                 + "\(titleAttribute(title)) />"

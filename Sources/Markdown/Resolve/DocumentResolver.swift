@@ -4,7 +4,7 @@
 /// - headings get unique slugs;
 /// - math placeholders become `.math` inlines; placeholders that ended up in code, URLs or
 ///   titles are put back to their source;
-/// - code-span positions are mapped to the original file.
+/// - code-span and cross-reference positions are mapped to the original file.
 struct DocumentResolver {
     let placeholders: MathPlaceholders
     let sourceLines: SourceLines
@@ -29,7 +29,8 @@ struct DocumentResolver {
         case .heading(let level, _, let inlines):
             let resolved = resolve(inlines)
             let text = resolved.plainText
-            headings.append(Heading(level: level, text: text, id: slugs.uniqueSlug(for: text)))
+            headings.append(Heading(level: level, text: text, id: slugs.uniqueSlug(for: text),
+                                    html: HTMLRenderer.inlineHTML(resolved)))
             return .heading(level: level, index: headings.count - 1, resolved)
         case .rawFencedCode(let info, let literal, let fence):
             let fenceLocation = location(fence)
@@ -64,8 +65,10 @@ struct DocumentResolver {
     private func resolve(_ inlines: [InlineNode]) -> [InlineNode] {
         let children = inlines.map { inline -> InlineNode in
             switch inline {
-            case .text, .softBreak, .lineBreak, .math, .resolvedCode:
+            case .text, .softBreak, .lineBreak, .math, .resolvedCode, .resolvedCrossReference:
                 inline
+            case .crossReference(let label, let position):
+                .resolvedCrossReference(label, location(position))
             case .code(let literal, let position):
                 .resolvedCode(placeholders.restoringSource(literal), location(position))
             case .html(let literal):

@@ -16,6 +16,11 @@ indirect enum InlineNode: Sendable, Equatable {
     case html(String)
     /// A math span, delimiters included, exactly as written in the source.
     case math(MathSpan)
+    /// A cross-reference `@fig-label` / `@tab-label` in prose: the label (without `@`) and
+    /// the raw position of the `@`.
+    case crossReference(String, RawPosition)
+    /// A cross-reference whose position has been mapped to the original file.
+    case resolvedCrossReference(String, MarkdownLocation)
 }
 
 extension Array where Element == InlineNode {
@@ -28,6 +33,7 @@ extension Array where Element == InlineNode {
             case .emphasis(let c), .strong(let c), .strikethrough(let c): c.plainText
             case .link(_, _, let c), .image(_, _, let c): c.plainText
             case .math(let span): span.source
+            case .crossReference(let label, _), .resolvedCrossReference(let label, _): "@" + label
             }
         }.joined()
     }

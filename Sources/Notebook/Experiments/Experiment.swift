@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A directive that runs: the only thing the notebook engine knows about experiments.
 ///
 /// A conforming type is built from its parsed call by reading its arguments (unknown ones are
@@ -34,21 +36,38 @@ extension Experiment {
 }
 
 /// What a running experiment can see: the results of its dependencies, a progress channel,
-/// a cancellation check.
+/// its time limit.
 public struct ExperimentContext: Sendable {
     /// Results of the directives named in `dependencies`, by id.
     public var dependencyResults: [String: ExperimentResult]
     /// Receives human-readable progress lines (shown on stderr by the CLI).
     public var progress: @Sendable (String) -> Void
-    /// Lesson slug and directive id, for messages.
+    /// Lesson slug, for messages.
     public var lessonSlug: String
+    /// When the directive's time limit (`timeout:`) runs out; nil for none.
+    public var deadline: DispatchTime?
+    /// The limit in seconds, for messages.
+    public var timeLimit: Double?
 
     public init(dependencyResults: [String: ExperimentResult] = [:], lessonSlug: String = "",
-                progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                timeLimit: Double? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.dependencyResults = dependencyResults
         self.lessonSlug = lessonSlug
         self.progress = progress
+        self.timeLimit = timeLimit
+        self.deadline = timeLimit.map { DispatchTime.now() + $0 }
     }
+
+    /// Throws a `timeout` failure once the time limit has passed. Long experiments call it
+    /// between steps (a training step, a batch of samples): the limit is cooperative.
+    public func checkDeadline() throws {
+        if let deadline, DispatchTime.now() >= deadline {
+            throw ExperimentFailure(id: "timeout", "exceeded its time limit of \(Self.seconds(timeLimit ?? 0))",
+                                    suggestion: "raise it with 'timeout: \(Int(((timeLimit ?? 0) * 2).rounded()))' or make the experiment smaller")
+        }
+    }
+
+    static func seconds(_ s: Double) -> String { s == s.rounded() ? "\(Int(s)) s" : "\(s) s" }
 }
 
 /// An experiment could not complete for a reason the lesson's author can act on

@@ -23,6 +23,7 @@ public enum LessonPage {
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
             knownIDs: Set(plan.directiveForID.keys))
+        var references = CrossReferences(file: lesson.path)
         var body = ""
         for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic) }
         body += lesson.document.renderHTML(
@@ -30,7 +31,9 @@ public enum LessonPage {
                 guard let index = blockByFence[fenced.index] else { return nil }
                 return results.render(block: plan.blocks[index], plan: plan, outcomes: outcomes)
             },
-            inlineCode: { code, location in values.resolve(code, at: location) })
+            inlineCode: { code, location in values.resolve(code, at: location) },
+            crossReference: { label, location in references.placeholder(for: label, at: location) })
+        let (linkedBody, referenceDiagnostics) = references.resolve(in: body, labels: results.counter.labels)
         var html = PageChrome.head(title: "\(lesson.title) — \(PageChrome.courseTitle)",
                                    language: lesson.language, description: lesson.summary)
         html += "<body class=\"lesson\">\n"
@@ -42,20 +45,23 @@ public enum LessonPage {
         if lesson.frontMatter.title != nil, lesson.document.headings.first?.level != 1 {
             html += "<h1>\(escapeHTML(lesson.title))</h1>\n"
         }
-        html += body
+        html += linkedBody
         html += "</article>\n" + navigation.html + "</main>\n</div>\n"
         html += PageChrome.footer()
-        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files, diagnostics: values.diagnostics)
+        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
+                            diagnostics: values.diagnostics + referenceDiagnostics)
     }
 
-    /// Sidebar listing the lesson's level-2 and level-3 headings.
+    /// Sidebar listing the lesson's level-2 and level-3 headings. It sits in a `<details>`,
+    /// open by default: on a phone, where it comes before the text, notes.js folds it.
     static func tableOfContents(_ headings: [Heading]) -> String {
         let entries = headings.filter { (2...3).contains($0.level) }
         guard !entries.isEmpty else { return "" }
-        var html = "<nav class=\"toc\" aria-label=\"Nesta lição\">\n<p class=\"toc-title\">Nesta lição</p>\n<ul>\n"
+        var html = "<nav class=\"toc\" aria-label=\"Nesta lição\">\n<details open>\n"
+        html += "<summary><span class=\"toc-title\">Nesta lição</span></summary>\n<ul>\n"
         for heading in entries {
-            html += "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(escapeHTML(heading.id))\">\(escapeHTML(heading.text))</a></li>\n"
+            html += "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(escapeHTML(heading.id))\">\(heading.html)</a></li>\n"
         }
-        return html + "</ul>\n</nav>\n"
+        return html + "</ul>\n</details>\n</nav>\n"
     }
 }

@@ -95,7 +95,7 @@ struct ResultRenderer {
             let svgPath = "figures/\(slug)/\(name).svg"
             files[svgPath] = Data(figure.svg.utf8)
             var html = "<figure class=\"result-figure\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(figure.altText))\" loading=\"lazy\">\n"
+            html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(figure.altText))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
             html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(figure.caption))"
             html += " <a class=\"download\" href=\"\(svgPath)\" download>SVG</a></figcaption>\n"
             return html + "</figure>\n"
@@ -125,10 +125,25 @@ struct ResultRenderer {
         return """
         <details class="directive-source">
         <summary>Código da diretiva · \(status)</summary>
-        <pre><code class="language-swift">\(escapeHTML(block.fenced.content))</code></pre>
+        <pre><code class="language-swift">\(CodeHighlighter.html(for: block.fenced.content, language: "swift-directive"))</code></pre>
         </details>\n
         """
     }
+}
+
+/// ` width="640" height="380"` from an SVG's root element, so the page reserves the
+/// figure's space before it loads; "" when the root has no plain pixel size.
+func sizeAttributes(ofSVG svg: String) -> String {
+    guard let start = svg.range(of: "<svg"), let end = svg[start.upperBound...].firstIndex(of: ">") else { return "" }
+    let root = svg[start.upperBound..<end]
+    func number(_ name: String) -> Int? {
+        guard let range = root.range(of: " \(name)=\"") else { return nil }
+        let digits = root[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
+        guard root[range.upperBound...].dropFirst(digits.count).first == "\"" else { return nil }
+        return Int(digits)
+    }
+    guard let width = number("width"), let height = number("height"), width > 0, height > 0 else { return "" }
+    return " width=\"\(width)\" height=\"\(height)\""
 }
 
 /// "0,42 s", "3,1 s", "2 min 05 s": Portuguese decimal comma.

@@ -13,7 +13,12 @@ public struct LessonPlan: Sendable {
         /// `@Name#v1(label: value, …)` with defaults filled in: the directive's identity.
         public var canonicalForm: String
         public var diagnostics: [Diagnostic]
+        /// Seconds the directive may run (`timeout:`, every directive accepts it).
+        public var timeLimit: Double = LessonPlan.defaultTimeLimit
     }
+
+    /// Time limit of a directive without `timeout:`, in seconds.
+    public static let defaultTimeLimit: Double = 900
 
     /// One `swift-directive` fenced block.
     public struct Block: Sendable {
@@ -70,12 +75,14 @@ public struct LessonPlan: Sendable {
             return Directive(call: call, block: block, experiment: nil, canonicalForm: "", diagnostics: [diagnostic])
         }
         var reader = ArgumentReader(call: call, file: file)
+        // Every directive takes `timeout:`; it does not change results, so it is not semantic.
+        let timeLimit = reader.double("timeout", default: defaultTimeLimit, range: 1...86_400, semantic: false)
         let experiment = type.init(reading: &reader)
         let diagnostics = reader.finish()
         let failed = experiment == nil || diagnostics.contains { $0.severity == .error }
         return Directive(call: call, block: block, experiment: failed ? nil : experiment,
                          canonicalForm: "@\(call.name)#v\(type.version)(\(reader.canonicalForm))",
-                         diagnostics: diagnostics)
+                         diagnostics: diagnostics, timeLimit: timeLimit ?? defaultTimeLimit)
     }
 
     /// Reports duplicate and unknown ids and cycles; computes `runOrder`.

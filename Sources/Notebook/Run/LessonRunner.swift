@@ -20,69 +20,88 @@ public struct DirectiveOutcome: Sendable {
     }
 }
 
-/// Runs a lesson's planned directives in dependency order, reusing cached results.
+/// Runs planned directives, reusing cached results; independent directives (of one lesson
+/// or of several) run concurrently on `jobs` workers, each after the directives it reads.
 ///
 /// A directive whose dependency failed is not run and says so; every other directive runs,
 /// so one broken experiment never hides the rest of the page.
 public struct LessonRunner: Sendable {
     public var cache: ResultCache?
+    public var jobs: Int
     public var progress: @Sendable (String) -> Void
 
-    public init(cache: ResultCache? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(cache: ResultCache? = nil, jobs: Int = 1, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        precondition(jobs >= 1, "LessonRunner needs at least one job, got \(jobs)")
         self.cache = cache
+        self.jobs = jobs
         self.progress = progress
     }
 
     /// Outcomes indexed like `plan.directives`; directives that could not be bound get none.
     public func run(_ plan: LessonPlan, lesson: Lesson) -> [Int: DirectiveOutcome] {
-        var outcomes: [Int: DirectiveOutcome] = [:]
-        for index in plan.runOrder {
-            let directive = plan.directives[index]
-            guard let experiment = directive.experiment else { continue }
-            var dependencyResults: [String: ExperimentResult] = [:]
-            var dependencyKeys: [String: String] = [:]
-            var failedDependency: String?
-            for dependency in experiment.dependencies {
-                if let producer = plan.directiveForID[dependency], let outcome = outcomes[producer],
-                   let result = outcome.result {
-                    dependencyResults[dependency] = result
-                    dependencyKeys[dependency] = outcome.key
-                } else {
-                    failedDependency = dependency
-                }
-            }
-            if let failedDependency {
-                outcomes[index] = DirectiveOutcome(result: nil, diagnostics: [diagnostic(
-                    directive, lesson: lesson, id: "dependency-failed",
-                    message: "@\(directive.call.name) was not run because '\(failedDependency)' failed",
-                    suggestion: "fix the error reported for '\(failedDependency)'")])
-                continue
-            }
-            let key = ResultCache.key(canonicalForm: directive.canonicalForm, fingerprint: experiment.inputFingerprint,
-                                      dependencyKeys: dependencyKeys)
-            let label = "[\(lesson.slug)] @\(directive.call.name)" + (experiment.id.map { " \($0)" } ?? "")
-            if let cache {
-                switch cache.lookup(key) {
-                case .hit(let result, let seconds):
-                    outcomes[index] = DirectiveOutcome(result: experiment.presenting(result), seconds: seconds,
-                                                       fromCache: true, key: key)
-                    continue
-                case .corrupt(let reason):
-                    progress("warning: \(label): cache entry \(key.prefix(12)) is corrupt (\(reason)); running again")
-                case .miss:
-                    break
-                }
-            }
-            outcomes[index] = execute(experiment, directive: directive, lesson: lesson, label: label, key: key,
-                                      dependencyResults: dependencyResults)
-        }
-        return outcomes
+        runAll([(plan, lesson)])[0]
     }
 
-    private func execute(_ experiment: any Experiment, directive: LessonPlan.Directive, lesson: Lesson, label: String,
-                         key: String, dependencyResults: [String: ExperimentResult]) -> DirectiveOutcome {
+    /// Runs several lessons' directives together; outcomes per lesson, in the given order.
+    public func runAll(_ work: [(plan: LessonPlan, lesson: Lesson)]) -> [[Int: DirectiveOutcome]] {
+        let state = SchedulerState(work: work)
+        let workers = max(1, min(jobs, state.nodeCount))
+        let work = work
+        let drain: @Sendable () -> Void = {
+            while let node = state.next() {
+                let (plan, lesson) = work[node.lesson]
+                let outcome = runDirective(node.directive, plan: plan, lesson: lesson,
+                                           finished: state.outcomes(of: node.lesson))
+                state.finish(node, with: outcome)
+            }
+        }
+        // Dedicated threads (not Dispatch's pool, which may serialize under load); the
+        // calling thread is one of the workers. Experiments may block for minutes.
+        let group = DispatchGroup()
+        for _ in 1..<workers {
+            group.enter()
+            let thread = Thread { drain(); group.leave() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        drain()
+        group.wait()
+        return state.allOutcomes
+    }
+
+    /// Runs one directive whose dependencies have all finished (`finished` holds their outcomes).
+    func runDirective(_ index: Int, plan: LessonPlan, lesson: Lesson, finished: [Int: DirectiveOutcome]) -> DirectiveOutcome {
+        let directive = plan.directives[index]
+        guard let experiment = directive.experiment else { return DirectiveOutcome(result: nil) }
+        var dependencyResults: [String: ExperimentResult] = [:]
+        var dependencyKeys: [String: String] = [:]
+        for dependency in experiment.dependencies {
+            guard let producer = plan.directiveForID[dependency], let outcome = finished[producer],
+                  let result = outcome.result else {
+                return DirectiveOutcome(result: nil, diagnostics: [diagnostic(
+                    directive, lesson: lesson, id: "dependency-failed",
+                    message: "@\(directive.call.name) was not run because '\(dependency)' failed",
+                    suggestion: "fix the error reported for '\(dependency)'")])
+            }
+            dependencyResults[dependency] = result
+            dependencyKeys[dependency] = outcome.key
+        }
+        let key = ResultCache.key(canonicalForm: directive.canonicalForm, fingerprint: experiment.inputFingerprint,
+                                  dependencyKeys: dependencyKeys)
+        let label = "[\(lesson.slug)] @\(directive.call.name)" + (experiment.id.map { " \($0)" } ?? "")
+        if let cache {
+            switch cache.lookup(key) {
+            case .hit(let result, let seconds):
+                return DirectiveOutcome(result: experiment.presenting(result), seconds: seconds, fromCache: true, key: key)
+            case .corrupt(let reason):
+                progress("warning: \(label): cache entry \(key.prefix(12)) is corrupt (\(reason)); running again")
+            case .miss:
+                break
+            }
+        }
         progress("\(label): running…")
         let context = ExperimentContext(dependencyResults: dependencyResults, lessonSlug: lesson.slug,
+                                        timeLimit: directive.timeLimit,
                                         progress: { [progress] line in progress("\(label): \(line)") })
         let start = DispatchTime.now().uptimeNanoseconds
         do {

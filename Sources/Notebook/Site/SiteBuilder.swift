@@ -12,11 +12,14 @@ public struct BuildOptions: Sendable {
     public var katexFolder: URL
     /// Where results are cached between builds; nil runs everything afresh.
     public var cacheFolder: URL?
+    /// How many experiments may run at once.
+    public var jobs: Int = 1
 
     public init(notesFolder: URL, outputFolder: URL, lessons: [String] = [], displayPrefix: String? = nil,
-                cacheFolder: URL? = nil,
+                cacheFolder: URL? = nil, jobs: Int = 1,
                 katexFolder: URL = URL(fileURLWithPath: "/usr/share/javascript/katex")) {
         self.cacheFolder = cacheFolder
+        self.jobs = jobs
         self.notesFolder = notesFolder
         self.outputFolder = outputFolder
         self.lessons = lessons
@@ -31,6 +34,8 @@ public struct LessonReport: Sendable {
     public var title: String
     public var directives: Int
     public var diagnostics: [Diagnostic]
+    /// Seconds of computation behind the lesson's results; a cached result counts the time
+    /// of its original run, so this is what a cold build of the lesson costs.
     public var seconds: Double
 }
 
@@ -87,11 +92,12 @@ public struct SiteBuilder: Sendable {
         try AssetInstaller(katexFolder: options.katexFolder).install(into: output)
 
         var reports: [LessonReport] = []
-        let runner = LessonRunner(cache: options.cacheFolder.map(ResultCache.init(folder:)), progress: progress)
-        for (position, lesson) in lessons.enumerated() where options.lessons.isEmpty || options.lessons.contains(lesson.slug) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let plan = LessonPlan(lesson: lesson, registry: registry)
-            let outcomes = runner.run(plan, lesson: lesson)
+        let runner = LessonRunner(cache: options.cacheFolder.map(ResultCache.init(folder:)), jobs: options.jobs,
+                                  progress: progress)
+        let selected = lessons.enumerated().filter { options.lessons.isEmpty || options.lessons.contains($0.element.slug) }
+        let plans = selected.map { LessonPlan(lesson: $0.element, registry: registry) }
+        let outcomesPerLesson = runner.runAll(zip(plans, selected).map { ($0, $1.element) })
+        for ((position, lesson), (plan, outcomes)) in zip(selected, zip(plans, outcomesPerLesson)) {
             let navigation = LessonNavigation(
                 previous: position > 0 ? (lessons[position - 1].slug, lessons[position - 1].title) : nil,
                 next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil)
@@ -101,12 +107,13 @@ public struct SiteBuilder: Sendable {
                 .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             reports.append(LessonReport(slug: lesson.slug, title: lesson.title, directives: plan.directives.count,
                                         diagnostics: diagnostics,
-                                        seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+                                        seconds: outcomes.values.map(\.seconds).reduce(0, +)))
         }
 
         let entries = lessons.map { lesson in
             IndexPage.Entry(slug: lesson.slug, title: lesson.title, summary: lesson.summary,
-                            experiments: LessonPlan(lesson: lesson, registry: registry).directives.count)
+                            experiments: LessonPlan(lesson: lesson, registry: registry).directives.count,
+                            seconds: reports.first(where: { $0.slug == lesson.slug })?.seconds)
         }
         try AtomicFile.write(IndexPage.render(entries), to: output.appendingPathComponent("index.html"))
         if options.lessons.isEmpty { try removeStalePages(keeping: Set(lessons.map(\.slug))) }

