@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C shims: nothing but module maps and tiny headers.
@@ -29,7 +30,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Numerics.
-        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: numericSettings),
+        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: numericSettings,
+                linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "LatentModels", dependencies: ["Tensors", "CZlib"], swiftSettings: numericSettings),
 
         // Documents.
@@ -43,6 +45,7 @@ let package = Package(
         .target(name: "NotesCLI", dependencies: [
             "Notebook", "Experiments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "notes", dependencies: ["NotesCLI"]),
         .executableTarget(name: "notes-bench", dependencies: ["Tensors", "LatentModels"],

@@ -47,12 +47,16 @@ def main():
     a.add_argument("--bench", default=os.path.join(root, ".build-tensors/release/notes-bench"))
     a.add_argument("--python", default="/tmp/torch-venv/bin/python")
     a.add_argument("--no-torch", action="store_true")
+    a.add_argument("--nice", type=int, default=0,
+                   help="run every benchmark under `nice -n N` (negative needs root); same for all sides")
     args = a.parse_args()
     base = {k: v for k, v in os.environ.items() if not k.startswith("OPENBLAS_")}
     forced = dict(base, OPENBLAS_CORETYPE=args.core)
     configs = [("default", [args.bench, "tensors"], base), (f"CORETYPE={args.core}", [args.bench, "tensors"], forced)]
     if not args.no_torch:
         configs.append(("torch", [args.python, os.path.join(here, "torch_step.py"), "--mode", "both"], base))
+    if args.nice:
+        configs = [(n, ["nice", "-n", str(args.nice)] + c, e) for n, c, e in configs]
     samples = {}
     for r in range(args.rounds):
         for name, cmd, env in configs:

@@ -127,6 +127,9 @@ def main():
     p.add_argument("--iwae", type=int, default=100)
     p.add_argument("--tuned", action="store_true")
     p.add_argument("--threads", type=int, default=0)
+    p.add_argument("--init", choices=["torch", "he"], default="torch",
+                   help="torch: nn.Linear's default; he: notes' default (He-normal weights before ReLUs, "
+                        "Glorot-uniform for the output layers, zero biases)")
     a = p.parse_args()
 
     torch.manual_seed(a.seed)
@@ -137,8 +140,17 @@ def main():
     train = torch.from_numpy(read_idx_images("train-images-idx3-ubyte.gz").astype(np.float32) / 255.0)
     test = torch.from_numpy(fixed_binarization(read_idx_images("t10k-images-idx3-ubyte.gz"), a.test_seed))
     model = VAE(a.hidden, a.latent, a.components if a.model == "gmvae" else 0)
+    if a.init == "he":
+        hidden_layers = [model.enc[0], model.enc[2], model.dec[0], model.dec[2]]
+        for layer in [model.enc[0], model.enc[2], model.head, model.dec[0], model.dec[2], model.dec[4]]:
+            if any(layer is h for h in hidden_layers):
+                nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")
+            else:
+                nn.init.xavier_uniform_(layer.weight)
+            nn.init.zeros_(layer.bias)
     opt = torch.optim.Adam(model.parameters(), lr=a.lr, fused=True if a.tuned else None)
     print(f"impl=torch\ntorch={torch.__version__}\nthreads={torch.get_num_threads()}\ntuned={int(a.tuned)}")
+    print(f"init={a.init}")
     print(f"model={a.model}\nhidden={a.hidden}\nlatent={a.latent}\nbatch={a.batch}\nseed={a.seed}")
     n = train.shape[0]
     total = 0.0
@@ -168,6 +180,8 @@ def main():
         rec, kl = model.nelbo_terms(test)
         print(f"test_nelbo={(kl - rec).mean().item():.3f}\ntest_kl={kl.mean().item():.3f}\n"
               f"test_reconstruction={-rec.mean().item():.3f}")
+        if a.iwae <= 0:
+            return
         t0 = time.perf_counter()
         bounds = torch.cat([model.iwae(test[i:i + 100], a.iwae) for i in range(0, test.shape[0], 100)])
         print(f"test_iwae{a.iwae}={-bounds.mean().item():.3f}\niwae_seconds={time.perf_counter() - t0:.2f}")

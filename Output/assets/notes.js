@@ -14,6 +14,23 @@
     });
   }
 
+  // A line may break after KaTeX's inline boxes: keep punctuation that follows inline
+  // math ("$v$.") on the same line as the formula.
+  function keepPunctuationWithMath() {
+    document.querySelectorAll(".math.inline").forEach(function (math) {
+      var next = math.nextSibling;
+      if (!next || next.nodeType !== Node.TEXT_NODE) { return; }
+      var match = /^[.,;:!?)\]]+/.exec(next.nodeValue);
+      if (!match) { return; }
+      var group = document.createElement("span");
+      group.className = "nowrap";
+      math.parentNode.insertBefore(group, math);
+      group.appendChild(math);
+      group.appendChild(document.createTextNode(match[0]));
+      next.nodeValue = next.nodeValue.slice(match[0].length);
+    });
+  }
+
   function followSections() {
     var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
     if (links.length === 0 || !("IntersectionObserver" in window)) { return; }
@@ -39,6 +56,18 @@
     update();
   }
 
+  // A "#" after each section heading links to it, for sharing a section.
+  function addHeadingAnchors() {
+    document.querySelectorAll("article h2[id], article h3[id]").forEach(function (heading) {
+      var anchor = document.createElement("a");
+      anchor.className = "heading-anchor";
+      anchor.href = "#" + heading.id;
+      anchor.setAttribute("aria-label", "Link para esta seção");
+      anchor.textContent = "#";
+      heading.appendChild(anchor);
+    });
+  }
+
   function foldTableOfContents() {
     var details = document.querySelector(".toc details");
     if (details && window.matchMedia("(max-width: 60rem)").matches) { details.open = false; }
@@ -46,6 +75,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     renderMath();
+    keepPunctuationWithMath();
+    addHeadingAnchors();
     foldTableOfContents();
     followSections();
   });

@@ -4,7 +4,18 @@ import Notebook
 /// `ExperimentRegistry(Catalogue.all)`.
 public enum Catalogue {
     public static let all: [any Experiment.Type] = [
+        Train.self,
+        Evaluate.self,
+        LearningCurves.self,
+        Samples.self,
+        Reconstructions.self,
+        Interpolate.self,
+        LatentSpace.self,
         KLVariance.self,
+        PriorDensity.self,
+        MixtureFit.self,
+        ComparePriors.self,
+        GradientVariance.self,
     ]
 
     public static var registry: ExperimentRegistry { ExperimentRegistry(all) }

@@ -7,7 +7,7 @@ public struct NotesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "notes",
         abstract: "Turns Markdown lessons with experiment directives into executed HTML course pages.",
-        subcommands: [Build.self, Check.self, List.self, Clean.self],
+        subcommands: [Build.self, Check.self, List.self, Clean.self, Serve.self],
         defaultSubcommand: Build.self
     )
     public init() {}
@@ -91,6 +91,22 @@ extension NotesCommand {
 
         func run() throws {
             let code = CleanAction(options: options.buildOptions(), removeOutput: all).run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Builds the site, serves it on loopback and rebuilds on every change to the lessons.",
+            discussion: "Open pages reload by themselves after each rebuild. A changed lesson is rebuilt alone, from the cache.")
+        @OptionGroup var options: LessonOptions
+        @Option(help: "Address to listen on; the default keeps the server private to this machine.")
+        var host = "127.0.0.1"
+        @Option(help: "Port to listen on.")
+        var port: UInt16 = 8000
+
+        func run() throws {
+            let code = ServeAction(options: options.buildOptions(), host: host, port: port).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }

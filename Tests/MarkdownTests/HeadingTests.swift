@@ -16,7 +16,8 @@ struct HeadingTests {
             Heading(level: 1, text: "Introdução", id: "introducao"),
             Heading(level: 2, text: "Introdução", id: "introducao-1"),
             Heading(level: 2, text: "Introdução!", id: "introducao-2"),
-            Heading(level: 3, text: "$\\beta$-VAE: o que é?", id: "beta-vae-o-que-e"),
+            Heading(level: 3, text: "$\\beta$-VAE: o que é?", id: "beta-vae-o-que-e",
+                    html: #"<span class="math inline">$\beta$</span>-VAE: o que é?"#),
             Heading(level: 2, text: "Ação e reação", id: "acao-e-reacao"),
         ])
         #expect(document.renderHTML() == #"""
@@ -31,7 +32,8 @@ struct HeadingTests {
 
     @Test func headingTextDropsMarkup() throws {
         let document = try MarkdownDocument(source: "## O *prior* `N(0, I)` e [links](x)")
-        #expect(document.headings == [Heading(level: 2, text: "O prior N(0, I) e links", id: "o-prior-n-0-i-e-links")])
+        #expect(document.headings == [Heading(level: 2, text: "O prior N(0, I) e links", id: "o-prior-n-0-i-e-links",
+                                              html: "O <em>prior</em> <code>N(0, I)</code> e links")])
     }
 
     static let slugs: [(text: String, slug: String)] = [

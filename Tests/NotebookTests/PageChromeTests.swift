@@ -55,3 +55,12 @@ import Markdown
         #expect(sizeAttributes(ofSVG: svg) == attributes)
     }
 }
+
+@Suite struct LessonBylineTests {
+    @Test func bylineGivesNumberExperimentsAndReadingTime() {
+        let prose = Array(repeating: "palavra", count: 600).joined(separator: " ")
+        let lesson = Lesson(path: "Notes/05-gmvae.md", source: "---\ntitle: T\n---\n\(prose)\n\n```swift-directive\n@Train(id: \"a\")\n```\n")
+        #expect(LessonPage.byline(lesson: lesson, experiments: 2)
+            == "<p class=\"lesson-byline\">Lição 5 · 2 experimentos · cerca de 3 min de leitura</p>\n")
+    }
+}

@@ -5,7 +5,7 @@ For each page (index and lessons), at desktop (1280 px) and phone (390 px) width
 and dark colour schemes (plus print, at desktop width), it fails on:
   - console errors, uncaught exceptions and resources that failed to load (fonts included);
   - math left unrendered: a `.math` element without a `.katex` child, a `.katex-error`,
-    or `$$` / `$…$` in visible text outside code;
+    or `$$` / `$…$` in visible text outside code; KaTeX fonts that failed or never loaded;
   - images that are missing or broken;
   - a page wider than the window (horizontal scrolling on a phone).
 It saves a full-page screenshot of each case, then runs the Nu HTML checker
@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cdp  # noqa: E402
 
@@ -54,6 +55,9 @@ PAGE_CHECKS = r"""
     const text = node.nodeValue;
     if (text.includes("$$") || /\$[^\s$][^$]*\$/.test(text)) problems.push("raw TeX in text: " + text.trim().slice(0, 80));
   }
+  const katexFonts = [...document.fonts].filter((f) => f.family.replace(/"/g, "").startsWith("KaTeX"));
+  if (document.querySelector(".katex") && !katexFonts.some((f) => f.status === "loaded")) problems.push("no KaTeX font loaded");
+  katexFonts.filter((f) => f.status === "error").forEach((f) => problems.push("KaTeX font failed: " + f.family));
   for (const img of document.images) {
     if (!img.complete || img.naturalWidth === 0) problems.push("broken image: " + img.getAttribute("src"));
   }
@@ -125,7 +129,7 @@ def run_validator(site):
     result = subprocess.run([str(tool), "--format", "text", "--log", "WARNING", *pages],
                             capture_output=True, text=True)
     output = (result.stdout + result.stderr).strip()
-    errors = [line for line in output.splitlines() if ":error:" in line or '"type":"error"' in line or " error: " in line.lower()]
+    errors = [line for line in output.splitlines() if line.startswith("Error:")]
     if output:
         print(output)
     if result.returncode != 0 and not errors:

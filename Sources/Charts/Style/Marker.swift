@@ -11,8 +11,10 @@ public enum Marker: Hashable, Sendable, CaseIterable {
     }
 
     /// Writes the symbol centred on `(x, y)`; `size` is about the symbol's radius.
-    func draw(at x: Double, _ y: Double, size: Double = 4, color: Color, into svg: inout SVGWriter) {
-        let fill: SVGWriter.Attributes = [("fill", color.hex), ("stroke", "#ffffff"), ("stroke-width", "1")]
+    /// Without `outline` the white rim is left out (dense scatter plots).
+    func draw(at x: Double, _ y: Double, size: Double = 4, color: Color, outline: Bool = true, into svg: inout SVGWriter) {
+        let fill: SVGWriter.Attributes = outline ? [("fill", color.hex), ("stroke", "#ffffff"), ("stroke-width", "1")]
+            : [("fill", color.hex)]
         switch self {
         case .none:
             return

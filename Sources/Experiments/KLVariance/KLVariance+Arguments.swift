@@ -5,6 +5,11 @@ extension KLVariance {
     /// engine report the remaining ones as unknown.
     public init?(reading arguments: inout ArgumentReader) {
         let id = arguments.string("id", default: "")
+        let model = arguments.string("of", default: "")
+        if let model, !model.isEmpty {
+            self.init(readingModel: model, id: id, arguments: &arguments)
+            return
+        }
         let posterior = arguments.member("posterior", [Self.gaussianCase])
         let prior = arguments.member("prior", default: "standard", Self.priorCases)
         let samples = Self.readSampleCounts(&arguments)
@@ -41,6 +46,36 @@ extension KLVariance {
                   repeats: repeats, seed: seed, caption: caption.isEmpty ? nil : caption,
                   label: label.isEmpty ? nil : label)
     }
+
+    /// `@KLVariance(of: "…", samples:, repeats:, points:, seed:)`: `posterior:`/`prior:` are not allowed.
+    private init?(readingModel model: String, id: String?, arguments: inout ArgumentReader) {
+        for label in ["posterior", "prior"] {
+            if let location = arguments.presence(label) {
+                arguments.report("invalid-value", "'\(label)' and 'of' of @KLVariance exclude each other", at: location,
+                                 suggestion: "measure either a trained model ('of:') or given distributions ('posterior:', 'prior:')")
+            }
+        }
+        let samples = Self.readSampleCounts(&arguments)
+        let repeats = arguments.int("repeats", default: 100, range: 2...100_000)
+        let points = arguments.int("points", default: 200, range: 2...10_000)
+        let seed = arguments.int("seed", default: 0, range: 0...Int.max)
+        let caption = arguments.string("caption", default: "", semantic: false)
+        let label = arguments.string("label", default: "", semantic: false)
+        guard let id, let samples, let repeats, let points, let seed, let caption, let label, !arguments.hasErrors else { return nil }
+        let draws = samples.reduce(0, +) * repeats * points
+        guard draws <= Self.maximumModelDraws else {
+            arguments.report("invalid-value",
+                             "@KLVariance would draw \(draws) latent samples (sum of 'samples' × 'repeats' × 'points'); the limit is \(Self.maximumModelDraws)",
+                             at: arguments.anchor, suggestion: "use fewer points, repeats or smaller sample counts")
+            return nil
+        }
+        self.init(id: id.isEmpty ? nil : id, trained: TrainedSubject(id: model, points: points),
+                  posterior: .standard(dimension: 1), prior: .standard(dimension: 1), sampleCounts: samples,
+                  repeats: repeats, seed: seed, caption: caption.isEmpty ? nil : caption, label: label.isEmpty ? nil : label)
+    }
+
+    /// Upper bound on Σ S × repeats × points for a trained model (latent draws, ≈ a minute at 2×10⁸).
+    static let maximumModelDraws = 200_000_000
 
     /// Upper bound on Σ S × repeats, so that a typo cannot stall a build (≈ seconds at 10⁸).
     static let maximumDraws = 100_000_000

@@ -23,13 +23,29 @@ import Notebook
 ///
 /// Random numbers come from a seeded xoshiro256** stream per sample count (see
 /// `SeededGenerator`), so each row is reproducible on its own.
+///
+/// **For a trained model** (`of:` instead of `posterior:`/`prior:`, which it excludes):
+///
+/// ```swift-directive
+/// @KLVariance(of: "gmvae", samples: [1, 10, 100], repeats: 100, points: 200)
+/// ```
+///
+/// the estimator runs on the model's own posteriors q(z | x) of `points` test inputs (200,
+/// 2…10000) against its own prior (`repeats` defaults to 100 here; Σ S × repeats × points
+/// ≤ 2×10⁸). The table reports the mean estimate and the standard deviation of one estimate
+/// around its input's mean (root mean square over inputs), next to the mean analytic KL when
+/// the prior has one; the log–log figure shows the standard deviation against S with the
+/// −½ reference slope. Scalars: `mean.<S>`, `std.<S>`, `slope`, and `analytic` when it exists.
 public struct KLVariance: Experiment {
     public static let directiveName = "KLVariance"
-    public static let version = 1
+    public static let version = 2
     /// Draws of the reference estimate when the KL has no closed form.
     static let referenceSamples = 1_000_000
 
     public let id: String?
+    /// The trained model whose posteriors and prior are measured, if `of:` was given; then
+    /// `posterior` and `prior` are unused placeholders.
+    let trained: TrainedSubject?
     let posterior: DiagonalGaussian
     let prior: GaussianMixture
     let sampleCounts: [Int]
@@ -41,12 +57,21 @@ public struct KLVariance: Experiment {
     /// Output names: the id, or `klvariance`.
     var name: String { id ?? "klvariance" }
 
-    init(id: String?, posterior: DiagonalGaussian, prior: GaussianMixture, sampleCounts: [Int], repeats: Int,
-         seed: Int, caption: String? = nil, label: String? = nil) {
+    /// `of:` and how many test inputs to encode.
+    struct TrainedSubject: Hashable, Sendable {
+        var id: String
+        var points: Int
+    }
+
+    public var dependencies: [String] { trained.map { [$0.id] } ?? [] }
+
+    init(id: String?, trained: TrainedSubject? = nil, posterior: DiagonalGaussian, prior: GaussianMixture, sampleCounts: [Int],
+         repeats: Int, seed: Int, caption: String? = nil, label: String? = nil) {
         precondition(prior.dimension == posterior.dimension, "KLVariance: prior and posterior dimensions differ")
         precondition(repeats >= 2 && !sampleCounts.isEmpty && sampleCounts.allSatisfy { $0 >= 1 },
                      "KLVariance needs repeats ≥ 2 and sample counts ≥ 1")
         self.id = id
+        self.trained = trained
         self.posterior = posterior
         self.prior = prior
         self.sampleCounts = sampleCounts.sorted()
@@ -57,6 +82,7 @@ public struct KLVariance: Experiment {
     }
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        if let trained { return try runOnModel(trained, in: context) }
         let measurement = KLVarianceMeasurement.measure(posterior: posterior, prior: prior, sampleCounts: sampleCounts,
                                                         repeats: repeats, seed: seed,
                                                         referenceSamples: Self.referenceSamples) { samples in

@@ -13,6 +13,7 @@ struct HTMLRenderer {
     private var out = ""
     /// Inside a link's text, where another link would be invalid.
     private var linkDepth = 0
+    private var linksAsText = false
 
     init(fencedBlocks: [FencedBlock], headings: [Heading],
          replacingBlock: @escaping (FencedBlock) -> String? = { _ in nil },
@@ -25,9 +26,11 @@ struct HTMLRenderer {
         self.crossReference = crossReference
     }
 
-    /// Inline content alone (for a heading in a table of contents), without hooks.
+    /// Inline content alone, without hooks and with links reduced to their text: a
+    /// heading's entry in a table of contents, itself a link.
     static func inlineHTML(_ inlines: [InlineNode]) -> String {
         var renderer = HTMLRenderer(fencedBlocks: [], headings: [])
+        renderer.linksAsText = true
         renderer.render(inlines)
         return renderer.out
     }
@@ -174,6 +177,8 @@ struct HTMLRenderer {
         case .emphasis(let children): wrap("em", children)
         case .strong(let children): wrap("strong", children)
         case .strikethrough(let children): wrap("del", children)
+        case .link(_, _, let children) where linksAsText:
+            render(children)
         case .link(let destination, let title, let children):
             out += "<a href=\"\(escapeHref(destination))\"\(titleAttribute(title))>"
             linkDepth += 1

@@ -6,10 +6,14 @@ public struct ExperimentResult: Codable, Sendable, Hashable {
     public var outputs: [ExperimentOutput]
     /// Named numbers, e.g. `"test.nelbo": 245.3`, for inline references in prose.
     public var scalars: [String: Double]
+    /// Opaque data later directives read through `of:` (trained weights, a training history),
+    /// cached with the result.
+    public var artifacts: [String: Data]
 
-    public init(outputs: [ExperimentOutput] = [], scalars: [String: Double] = [:]) {
+    public init(outputs: [ExperimentOutput] = [], scalars: [String: Double] = [:], artifacts: [String: Data] = [:]) {
         self.outputs = outputs
         self.scalars = scalars
+        self.artifacts = artifacts
     }
 }
 

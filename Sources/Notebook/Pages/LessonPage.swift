@@ -44,12 +44,30 @@ public enum LessonPage {
         html += "<main id=\"conteudo\">\n<article>\n"
         if lesson.frontMatter.title != nil, lesson.document.headings.first?.level != 1 {
             html += "<h1>\(escapeHTML(lesson.title))</h1>\n"
+            html += byline(lesson: lesson, experiments: plan.directives.count)
         }
         html += linkedBody
         html += "</article>\n" + navigation.html + "</main>\n</div>\n"
         html += PageChrome.footer()
         return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
                             diagnostics: values.diagnostics + referenceDiagnostics)
+    }
+
+    /// "Lição 5 · 3 experimentos · cerca de 12 min de leitura", under the title. Reading time
+    /// at 200 words a minute of prose (directive blocks and front matter do not count).
+    static func byline(lesson: Lesson, experiments: Int) -> String {
+        var parts: [String] = []
+        if let number = Int(lesson.slug.prefix(while: { $0.isASCII && $0.isNumber })) { parts.append("Lição \(number)") }
+        if experiments > 0 { parts.append("\(experiments) experimento\(experiments == 1 ? "" : "s")") }
+        var words = 0
+        var inBlock = false
+        for line in lesson.source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") || line == "---" { inBlock.toggle(); continue }
+            if !inBlock { words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count }
+        }
+        let minutes = max(1, Int((Double(words) / 200).rounded()))
+        parts.append("cerca de \(minutes) min de leitura")
+        return "<p class=\"lesson-byline\">\(parts.joined(separator: " · "))</p>\n"
     }
 
     /// Sidebar listing the lesson's level-2 and level-3 headings. It sits in a `<details>`,

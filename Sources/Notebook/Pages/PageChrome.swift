@@ -52,7 +52,9 @@ public struct LessonNavigation: Sendable {
         self.next = next
     }
 
+    /// The pager; "" for a course of one lesson.
     var html: String {
+        guard previous != nil || next != nil else { return "" }
         var html = "<nav class=\"pager\" aria-label=\"Navegação entre lições\">\n"
         if let previous {
             html += "<a class=\"pager-previous\" rel=\"prev\" href=\"\(previous.slug).html\"><span>Anterior</span> \(escapeHTML(previous.title))</a>\n"

@@ -5,7 +5,8 @@ extension SiteAssets {
     ///   punctuation that follows inline math on its line;
     /// - marks the table-of-contents entry of the section being read (`.active`,
     ///   `aria-current`);
-    /// - folds the table of contents on narrow screens, where it sits above the text.
+    /// - folds the table of contents on narrow screens, where it sits above the text;
+    /// - adds a "#" link to each section heading.
     ///
     /// Pages read fine without it, except for math, which stays as TeX source.
     static let script = """
@@ -67,6 +68,18 @@ extension SiteAssets {
         update();
       }
 
+      // A "#" after each section heading links to it, for sharing a section.
+      function addHeadingAnchors() {
+        document.querySelectorAll("article h2[id], article h3[id]").forEach(function (heading) {
+          var anchor = document.createElement("a");
+          anchor.className = "heading-anchor";
+          anchor.href = "#" + heading.id;
+          anchor.setAttribute("aria-label", "Link para esta seção");
+          anchor.textContent = "#";
+          heading.appendChild(anchor);
+        });
+      }
+
       function foldTableOfContents() {
         var details = document.querySelector(".toc details");
         if (details && window.matchMedia("(max-width: 60rem)").matches) { details.open = false; }
@@ -75,6 +88,7 @@ extension SiteAssets {
       document.addEventListener("DOMContentLoaded", function () {
         renderMath();
         keepPunctuationWithMath();
+        addHeadingAnchors();
         foldTableOfContents();
         followSections();
       });

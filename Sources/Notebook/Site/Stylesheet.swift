@@ -78,6 +78,11 @@ enum SiteAssets {
     /* Text */
     h1, h2, h3, h4 { font-family: var(--sans); line-height: 1.25; letter-spacing: -.015em; font-weight: 700; }
     h1 { font-size: 2.1rem; margin: 1rem 0 1.4rem; letter-spacing: -.025em; }
+    h1:has(+ .lesson-byline) { margin-bottom: .5rem; }
+    .lesson-byline { font: .82rem/1.4 var(--sans); color: var(--muted); margin: 0 0 2rem; }
+    .heading-anchor { margin-left: .4rem; color: var(--border); text-decoration: none; font-weight: 400; opacity: 0; }
+    h2:hover .heading-anchor, h3:hover .heading-anchor, .heading-anchor:focus { opacity: 1; }
+    .heading-anchor:hover { color: var(--accent); }
     h2 { font-size: 1.5rem; margin: 2.8rem 0 .8rem; padding-bottom: .3rem; border-bottom: 1px solid var(--border); }
     h3 { font-size: 1.18rem; margin: 2rem 0 .6rem; }
     h4 { font-size: 1rem; margin: 1.6rem 0 .4rem; }
@@ -210,10 +215,12 @@ enum SiteAssets {
     }
 
     /* Print: the text, the results and their captions; no navigation */
+    @page { margin: 18mm 16mm; }
     @media print {
       :root { --text: #000; --muted: #333; --background: #fff; --border: #999; --accent: #000; }
       html { font-size: 11pt; }
-      .toc, .pager, .site-header, .site-footer, .download, .skip-link, .directive-source { display: none !important; }
+      .toc, .pager, .site-header, .site-footer, .download, .skip-link, .directive-source,
+        .heading-anchor { display: none !important; }
       .layout { display: block; padding: 0; max-width: none; }
       main { padding: 0; }
       a { color: inherit; text-decoration: none; }

@@ -73,38 +73,32 @@ extension Tensor {
     }
 
     /// Partial derivatives: d(a±b) = g, ±g; d(a·b) = g·b, g·a; d(a/b) = g/b, −g·a/b².
+    /// Each local gradient is formed over the broadcast shape, then summed down to the
+    /// parent's shape (or added directly when the shapes agree).
     static func binaryBackward<F: BinaryFunction>(_: F.Type, _ a: Tensor, _ b: Tensor, shape: [Int], gradient g: Tensor) {
         let sa = Shape.broadcastStrides(a.shape, to: shape), sb = Shape.broadcastStrides(b.shape, to: shape)
+        let sg = Shape.strides(shape)
         let n = Shape.count(shape)
+        let gp = UnsafePointer(g.storage.pointer)
         for (index, parent) in [a, b].enumerated() where parent.needsGrad {
-            // Local gradient over the broadcast shape.
             let local: TensorStorage
-            switch (F.self == AddFunction.self, F.self == SubtractFunction.self, F.self == MultiplyFunction.self) {
-            case (true, _, _):
+            if F.self == AddFunction.self || (F.self == SubtractFunction.self && index == 0) {
                 local = g.storage
-            case (_, true, _):
-                if index == 0 { local = g.storage } else {
-                    local = TensorStorage(uninitializedCount: n)
-                    for i in 0..<n { local.pointer[i] = -g.storage.pointer[i] }
-                }
-            case (_, _, true):
+            } else if F.self == SubtractFunction.self {
+                local = TensorStorage(uninitializedCount: n)
+                for i in 0..<n { local.pointer[i] = -gp[i] }
+            } else if F.self == MultiplyFunction.self {
                 local = TensorStorage(uninitializedCount: n)
                 let other = index == 0 ? b : a
-                let tmp = TensorStorage(uninitializedCount: n)
-                broadcastApply(AddFunction.self, other.storage.pointer, index == 0 ? sb : sa,
-                               zeroPointer, [Int](repeating: 0, count: shape.count), shape: shape, into: tmp.pointer)
-                for i in 0..<n { local.pointer[i] = g.storage.pointer[i] * tmp.pointer[i] }
-            default:
+                broadcastApply(MultiplyFunction.self, gp, sg, other.storage.pointer, index == 0 ? sb : sa,
+                               shape: shape, into: local.pointer)
+            } else {
                 local = TensorStorage(uninitializedCount: n)
-                if index == 0 {
-                    broadcastApply(DivideFunction.self, g.storage.pointer, Shape.strides(shape),
-                                   b.storage.pointer, sb, shape: shape, into: local.pointer)
-                } else {
-                    // −g·a/b² = −(g/b)·(a/b)
+                broadcastApply(DivideFunction.self, gp, sg, b.storage.pointer, sb, shape: shape, into: local.pointer)
+                if index == 1 {
+                    // −(g/b)·(a/b)
                     let q = TensorStorage(uninitializedCount: n)
                     broadcastApply(DivideFunction.self, a.storage.pointer, sa, b.storage.pointer, sb, shape: shape, into: q.pointer)
-                    broadcastApply(DivideFunction.self, g.storage.pointer, Shape.strides(shape),
-                                   b.storage.pointer, sb, shape: shape, into: local.pointer)
                     for i in 0..<n { local.pointer[i] = -local.pointer[i] * q.pointer[i] }
                 }
             }
@@ -154,10 +148,3 @@ extension Tensor {
         }
     }
 }
-
-/// A single zero used as a broadcast operand.
-nonisolated(unsafe) let zeroPointer: UnsafePointer<Float> = {
-    let p = UnsafeMutablePointer<Float>.allocate(capacity: 1)
-    p.initialize(to: 0)
-    return UnsafePointer(p)
-}()

@@ -1,0 +1,97 @@
+import Charts
+import LatentModels
+import Notebook
+
+/// `@ComparePriors`: trains one model per prior with the same data, architecture, budget
+/// and seed, so that only the prior differs.
+///
+/// ```swift-directive
+/// @ComparePriors(priors: [.standard, .mixture(components: 10), .vampprior(pseudoInputs: 10), .flow(couplings: 4)],
+///                data: .fashionMNIST(train: 10_000), epochs: 10, seed: 1)
+/// ```
+///
+/// Arguments: `priors` (default the four above; `.standard` | `.mixture(components: 10)` |
+/// `.vampprior(pseudoInputs: 50)` | `.flow(couplings: 4)`, no repeats), `data` (as in `@Train`,
+/// default `.fashionMNIST()`), `latent` (10), `hidden` (300), `layers` (2), `epochs` (10),
+/// `batch` (128), `lr` (0.001), `kl` (`.analytic` default: Monte Carlo with one sample where
+/// there is no closed form), `iwae` (0 = none; else the IWAE-k NLL column, k ≤ 5000), `seed`
+/// (1), `caption`, `label` (presentation only; the label goes to the table, or to the curves
+/// when it starts with `fig`).
+///
+/// Shows a table (test NELBO, KL, reconstruction, IWAE NLL, s/epoch, parameters) and the test
+/// NELBO curves. Scalars per prior key (`standard`, `mixture<K>`, `vampprior<K>`, `flow<L>`):
+/// `<key>.test.nelbo`, `<key>.test.kl`, `<key>.test.reconstruction`, `<key>.iwae`, `<key>.parameters`,
+/// `<key>.seconds`; and `best` (index in `priors` of the lowest test NELBO).
+public struct ComparePriors: Experiment {
+    public static let directiveName = "ComparePriors"
+    public static let version = 1 + LatentModels.semanticVersion * 100
+
+    let priors: [TrainingConfiguration.Model]
+    let base: TrainingConfiguration
+    let iwae: Int
+    let presentation: Presentation
+
+    public var inputFingerprint: String { ModelArguments.fingerprint(of: base.data) }
+
+    public init?(reading arguments: inout ArgumentReader) {
+        let priors = arguments.members("priors", default: ["standard", "mixture", "vampprior", "flow"], [
+            ArgumentReader.MemberCase<TrainingConfiguration.Model>("standard", value: .vae),
+            .init("mixture") { r in r.int("components", default: 10, range: 1...500).map { .gmvae(components: $0) } },
+            .init("vampprior") { r in r.int("pseudoInputs", default: 50, range: 1...2000).map { .vampprior(pseudoInputs: $0) } },
+            .init("flow") { r in r.int("couplings", default: 4, range: 1...32).map { .flow(couplings: $0) } },
+        ])
+        let data = arguments.member("data", default: "fashionMNIST", ModelArguments.dataCases)
+        let latent = arguments.int("latent", default: 10, range: 1...512)
+        let hidden = arguments.int("hidden", default: 300, range: 1...4096)
+        let layers = arguments.int("layers", default: 2, range: 1...8)
+        let epochs = arguments.int("epochs", default: 10, range: 1...1000)
+        let batch = arguments.int("batch", default: 128, range: 1...65_536)
+        let lr = arguments.double("lr", default: 1e-3, range: 1e-8...1)
+        let kl = arguments.member("kl", default: "analytic", ModelArguments.klCases)
+        let iwae = arguments.int("iwae", default: 0, range: 0...5000)
+        let seed = arguments.int("seed", default: 1, range: 0...Int.max)
+        let presentation = Presentation(reading: &arguments)
+        guard let priors, let data, let latent, let hidden, let layers, let epochs, let batch, let lr, let kl, let iwae,
+              let seed, !arguments.hasErrors else { return nil }
+        guard Set(priors).count == priors.count else {
+            arguments.report("invalid-value", "'priors' of @ComparePriors lists the same prior twice", at: arguments.anchor)
+            return nil
+        }
+        if latent < 2, priors.contains(where: { if case .flow = $0 { true } else { false } }) {
+            arguments.report("invalid-value", "the flow prior needs 'latent' ≥ 2, found \(latent)", at: arguments.anchor)
+            return nil
+        }
+        self.priors = priors
+        self.base = TrainingConfiguration(data: data, latent: latent, hidden: hidden, hiddenLayers: layers, epochs: epochs,
+                                          batchSize: batch, learningRate: Float(lr), kl: kl, seed: UInt64(seed))
+        self.iwae = iwae
+        self.presentation = presentation
+    }
+
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
+
+    static func key(_ model: TrainingConfiguration.Model) -> String {
+        switch model {
+        case .vae: "standard"
+        case .gmvae(let k): "mixture\(k)"
+        case .vampprior(let k): "vampprior\(k)"
+        case .flow(let l): "flow\(l)"
+        }
+    }
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        var runs: [(TrainingConfiguration.Model, TrainedModel, Double?)] = []
+        for prior in priors {
+            var configuration = base
+            configuration.model = prior
+            let trained = try TrainingRun.train(configuration, name: Self.key(prior), context: context)
+            var nll: Double?
+            if iwae > 0 {
+                try context.checkDeadline()
+                nll = trained.model.importanceWeightedNLL(on: try trained.data().test, samples: iwae, seed: base.seed)
+            }
+            runs.append((prior, trained, nll))
+        }
+        return report(runs)
+    }
+}

@@ -1,0 +1,44 @@
+import LatentModels
+import Notebook
+
+/// The numbers `@Evaluate` measured for one model.
+struct EvaluationMeasurement: Sendable {
+    var id: String
+    var model: TrainingConfiguration.Model
+    var testCount: Int
+    var values: [Evaluate.Metric: Double] = [:]
+    /// Mean analytic KL per dimension, when asked for and available.
+    var klPerDimension: [Double]?
+
+    static func measure(id: String, trained: TrainedModel, metrics: [Evaluate.Metric], seed: UInt64,
+                        context: ExperimentContext) throws -> EvaluationMeasurement {
+        let test = try trained.data().test
+        let model = trained.model
+        let c = trained.configuration
+        var m = EvaluationMeasurement(id: id, model: c.model, testCount: test.count)
+        let needsELBO = metrics.contains { [.nelbo, .kl, .reconstruction, .klPerDimension].contains($0) }
+        if needsELBO {
+            let summary = model.evaluateELBO(on: test, kl: c.kl, seed: c.testSeed)
+            m.values[.nelbo] = summary.nelbo
+            m.values[.kl] = summary.kl
+            m.values[.reconstruction] = summary.reconstruction
+            if metrics.contains(.klPerDimension) {
+                m.klPerDimension = summary.perDimensionKL
+                    ?? model.evaluateELBO(on: test, kl: .analytic, seed: c.testSeed).perDimensionKL
+            }
+        }
+        for metric in metrics {
+            switch metric {
+            case .iwae(let k):
+                try context.checkDeadline()
+                context.progress("'\(id)': IWAE com k = \(k)")
+                m.values[metric] = model.importanceWeightedNLL(on: test, samples: k, seed: seed)
+            case .activeUnits(let threshold):
+                m.values[metric] = Double(model.activeUnits(on: test, threshold: threshold).count)
+            default:
+                break
+            }
+        }
+        return m
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Charts
+import LatentModels
+import Notebook
+import Tensors
+
+/// `@GradientVariance`: reparameterization vs score-function (REINFORCE) estimators of
+/// ∇_μ E_{q}[f(z)] for a Gaussian q, and how their variance falls with the number of samples.
+///
+/// ```swift-directive
+/// @GradientVariance(function: .quadratic(center: 1), mean: [0, 0], std: [1, 1], samples: [1, 10, 100], repeats: 500)
+/// @GradientVariance(function: .decoder(of: "vae", example: 0), samples: [1, 10, 100], repeats: 100)
+/// ```
+///
+/// Arguments: `function` (`.quadratic(center: 1)` (default): f(z) = Σⱼ (zⱼ − c)² with q =
+/// N(`mean`, diag `std`²), `mean` default `[0]`, `std` default `[1]`; or `.decoder(of: "id",
+/// example: 0)`: f(z) = log p(x | z) of a test input under the trained decoder, with q the
+/// model's own posterior q(z | x)), `samples` (default `[1, 10, 100, 1000]`), `repeats` (200,
+/// 2…10000), `seed` (0), `caption`, `label` (presentation only).
+///
+/// Table (per S: mean of ∂/∂μ₁ and total variance of each estimator, exact gradient for the
+/// quadratic) and a log-log figure of the variances. Scalars: `reparameterization.<S>`,
+/// `score.<S>`, `scoreBaseline.<S>` (total variances), `mean.reparameterization.<S>`,
+/// `mean.score.<S>`, `exact` (∂/∂μ₁ when known), `ratio.<S>` (score / reparameterization).
+public struct GradientVariance: Experiment {
+    public static let directiveName = "GradientVariance"
+    public static let version = 1
+
+    enum Function: Sendable {
+        case quadratic(center: Double)
+        case decoder(model: String, example: Int)
+    }
+
+    let function: Function
+    let mean: [Double]
+    let std: [Double]
+    let sampleCounts: [Int]
+    let repeats: Int
+    let seed: Int
+    let presentation: Presentation
+
+    public var dependencies: [String] {
+        if case .decoder(let model, _) = function { return [model] }
+        return []
+    }
+
+    public init?(reading arguments: inout ArgumentReader) {
+        let function = arguments.member("function", default: "quadratic", [
+            ArgumentReader.MemberCase<Function>("quadratic") { r in r.double("center", default: 1).map { .quadratic(center: $0) } },
+            .init("decoder") { r in
+                let model = r.string("of"), example = r.int("example", default: 0, range: 0...1_000_000)
+                guard let model, let example else { return nil }
+                return .decoder(model: model, example: example)
+            },
+        ])
+        var meanLocation = arguments.anchor, stdLocation = arguments.anchor
+        let mean = arguments.numbers("mean", default: [0], location: &meanLocation)
+        let std = arguments.numbers("std", default: [1], positive: true, location: &stdLocation)
+        let samples = arguments.ints("samples", default: [1, 10, 100, 1000], range: 1...100_000)
+        let repeats = arguments.int("repeats", default: 200, range: 2...10_000)
+        let seed = arguments.int("seed", default: 0, range: 0...Int.max)
+        let presentation = Presentation(reading: &arguments)
+        guard let function, let mean, let std, let samples, let repeats, let seed, !arguments.hasErrors else { return nil }
+        guard mean.count == std.count else {
+            arguments.report("invalid-value", "'std' has \(std.count) entries but 'mean' has \(mean.count)", at: stdLocation)
+            return nil
+        }
+        guard samples.reduce(0, +) * repeats * mean.count <= 50_000_000 else {
+            arguments.report("invalid-value", "@GradientVariance would draw more than 5×10⁷ numbers", at: arguments.anchor,
+                             suggestion: "use fewer repeats or smaller sample counts")
+            return nil
+        }
+        self.function = function
+        self.mean = mean
+        self.std = std
+        self.sampleCounts = Array(Set(samples)).sorted()
+        self.repeats = repeats
+        self.seed = seed
+        self.presentation = presentation
+    }
+
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        let study: GradientEstimatorStudy
+        let description: String
+        switch function {
+        case .quadratic(let c):
+            study = GradientEstimatorStudy(target: .quadratic(center: c), mean: mean, std: std)
+            description = "f(z) = Σⱼ (zⱼ − \(SignificantFormat.format(c, digits: 3)))², q = N(μ, diag σ²) em \(mean.count) dimensão(ões)"
+        case let .decoder(model, example):
+            let trained = try TrainedModelArtifacts.model(model, in: context)
+            let test = try trained.data().test
+            guard example < test.count else {
+                throw ExperimentFailure(id: "invalid-value", "'example' must be below the \(test.count) test inputs")
+            }
+            let vae = trained.model
+            let one = test.subset([example])
+            let condition = vae.isConditional ? one.oneHotLabels(0..<1) : nil
+            let q = withNoGrad { vae.encode(one.tensor(), condition: condition) }
+            let mu = TensorConversion.doubles(q.mean), sd = TensorConversion.doubles(withNoGrad { (q.logVariance * 0.5).exp() })
+            study = GradientEstimatorStudy(target: .decoder(vae, x: TensorConversion.doubles(one.tensor()),
+                                                            condition: condition.map(TensorConversion.doubles)),
+                                           mean: mu, std: sd)
+            description = "f(z) = log p(x | z) do decodificador de '\(model)' para o exemplo de teste \(example), q = q(z | x)"
+        }
+        let rows = try study.run(samples: sampleCounts, repeats: repeats, seed: UInt64(seed)) {
+            try context.checkDeadline()
+        }
+        return report(rows, description: description, exact: study.target.exactGradient(mean: study.mean, std: study.std)?.first)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import LatentModels
+import Notebook
+import Tensors
+
+/// `@Samples`: decodes draws from a trained model's prior, or from one mixture component.
+///
+/// ```swift-directive
+/// @Samples(of: "gmvae", count: 64, seed: 1)
+/// @Samples(of: "gmvae", count: 10, byComponent: true, caption: "Uma linha por componente.")
+/// ```
+///
+/// Arguments: `of` (required, an `@Train` id), `count` (64, 1…1024; per row with
+/// `byComponent`), `component` (−1 = the whole prior (default); k ≥ 0 = component k of a
+/// GMVAE or VampPrior), `byComponent` (false: one row per component, up to 20), `columns`
+/// (8, grid width when not by component), `seed` (0), `caption`, `label` (presentation only).
+/// For a conditional model the rows are the classes (each row: one class, `count` columns).
+///
+/// Images show the decoder's mean `E[x | z]` (pixel probabilities); 2-D data shows draws
+/// of `p(x | z)` over the test points. Scalars: `mean` (mean intensity or coordinate),
+/// `min`, `max`, `count`.
+public struct Samples: Experiment {
+    public static let directiveName = "Samples"
+    public static let version = 1
+
+    let model: String
+    let count: Int
+    let component: Int
+    let byComponent: Bool
+    let columns: Int
+    let seed: Int
+    let presentation: Presentation
+
+    public var dependencies: [String] { [model] }
+
+    public init?(reading arguments: inout ArgumentReader) {
+        let model = arguments.string("of")
+        let count = arguments.int("count", default: 64, range: 1...1024)
+        let component = arguments.int("component", default: -1, range: -1...10_000)
+        let byComponent = arguments.bool("byComponent", default: false)
+        let columns = arguments.int("columns", default: 8, range: 1...64)
+        let seed = arguments.int("seed", default: 0, range: 0...Int.max)
+        let presentation = Presentation(reading: &arguments)
+        guard let model, let count, let component, let byComponent, let columns, let seed, !arguments.hasErrors else { return nil }
+        if byComponent && component >= 0 {
+            arguments.report("invalid-value", "'component' and 'byComponent: true' of @Samples exclude each other",
+                             at: arguments.anchor, suggestion: "remove one of them")
+            return nil
+        }
+        self.model = model
+        self.count = count
+        self.component = component
+        self.byComponent = byComponent
+        self.columns = columns
+        self.seed = seed
+        self.presentation = presentation
+    }
+
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
+
+    var name: String { "amostras-\(model)" + (component >= 0 ? "-k\(component)" : "") + (byComponent ? "-componentes" : "") }
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        let trained = try TrainedModelArtifacts.model(model, in: context)
+        let vae = trained.model
+        let rng = RandomGenerator(seed: UInt64(seed)).stream(0x5A3)
+        let mixture = PriorMixture(vae)
+        let (z, rowLabels, rowLength) = try latentDraws(vae, mixture: mixture, rng: rng)
+        let conditionCount = vae.architecture.conditionCount
+        let condition = conditionCount > 0
+            ? ImageFigures.oneHot((0..<z.shape[0]).map { $0 / rowLength % conditionCount }, classes: conditionCount) : nil
+        let means = withNoGrad { vae.decode(z, condition: condition) }
+        let shape = ImageFigures.imageShape(trained.configuration)
+        let values = TensorConversion.doubles(shape == nil ? ImageFigures.observationSamples(vae, means: means, rng: rng) : means)
+        let scalars = ["mean": Statistics.mean(values), "min": values.min() ?? .nan, "max": values.max() ?? .nan,
+                       "count": Double(z.shape[0])]
+        let source = component >= 0 ? "da componente \(component) do prior" : "do prior (\(ModelDescription.prior(trained.configuration.model)))"
+        let summary = "\(z.shape[0]) amostras \(source) de '\(model)', decodificadas."
+        let figure: ResultFigure
+        if let shape {
+            figure = ImageFigures.grid(name: name, title: "Amostras de \(model)", summary: summary,
+                                       caption: "Amostras \(source) de '\(model)': média E[x | z] do decodificador para z sorteado"
+                                           + (rowLabels.isEmpty ? "." : "; uma linha por \(conditionCount > 0 ? "classe" : "componente")."),
+                                       rows: TensorConversion.rows(means), columns: rowLabels.isEmpty ? columns : rowLength,
+                                       rowLabels: rowLabels, shape: shape)
+        } else {
+            let test = try trained.data().test
+            let testPoints = TensorConversion.rows(test.prefix(1000).tensor())
+            figure = ImageFigures.scatter(name: name, title: "Amostras de \(model)", summary: summary,
+                                          caption: "Amostras x ~ p(x | z) com z \(source), sobre pontos de teste.",
+                                          groups: [("teste", testPoints), ("amostras", TensorConversion.rows(TensorConversion.matrix(chunk(values, 2))))])
+        }
+        return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+    }
+
+    private func chunk(_ values: [Double], _ d: Int) -> [[Double]] {
+        stride(from: 0, to: values.count, by: d).map { Array(values[$0..<($0 + d)]) }
+    }
+
+    /// The latent draws, the row labels, and the images per row.
+    private func latentDraws(_ vae: VAE, mixture: PriorMixture?, rng: RandomGenerator) throws -> (Tensor, [String], Int) {
+        if vae.architecture.conditionCount > 0 && component < 0 && !byComponent {
+            let classes = vae.architecture.conditionCount
+            return (vae.prior.sample(count: count * classes, rng: rng), (0..<classes).map { "classe \($0)" }, count)
+        }
+        guard component >= 0 || byComponent else { return (vae.prior.sample(count: count, rng: rng), [], count) }
+        guard let mixture else {
+            throw ExperimentFailure(id: "invalid-value", "'\(model)' has no mixture prior, so it has no components",
+                                    suggestion: "use a model trained with .gmvae(…) or .vampprior(…)")
+        }
+        if byComponent {
+            let k = min(mixture.componentCount, 20)
+            let rows = (0..<k).map { mixture.sample(component: $0, count: count, rng: rng) }
+            return (Tensor.concatenate(rows, axis: 0), (0..<k).map { "k = \($0)" }, count)
+        }
+        guard component < mixture.componentCount else {
+            throw ExperimentFailure(id: "invalid-value", "'\(model)' has \(mixture.componentCount) components; component \(component) does not exist",
+                                    suggestion: "use a component in 0...\(mixture.componentCount - 1)")
+        }
+        return (mixture.sample(component: component, count: count, rng: rng), [], count)
+    }
+}

@@ -1,0 +1,75 @@
+import Charts
+import LatentModels
+import Notebook
+
+/// `@LearningCurves`: draws stored training histories, one line per model.
+///
+/// ```swift-directive
+/// @LearningCurves(of: ["vae", "gmvae"], metric: .nelbo, split: .test,
+///                 caption: "NELBO de teste por época.", label: "fig-curvas")
+/// ```
+///
+/// Arguments: `of` (required, ids of `@Train`), `metric` (`.nelbo` (default) | `.kl` |
+/// `.reconstruction`), `split` (`.test` (default) | `.train` | `.both`, training lines
+/// dashed), `caption`, `label` (presentation only). Trains nothing: it reads the histories
+/// stored with the models.
+///
+/// Scalars: `<id>.final` (last epoch) and `<id>.best` (lowest value) of the drawn metric (the
+/// test split when `.both`).
+public struct LearningCurves: Experiment {
+    public static let directiveName = "LearningCurves"
+    public static let version = 1
+
+    let models: [String]
+    let metric: LearningCurveFigure.Metric
+    let splits: [LearningCurveFigure.Split]
+    let presentation: Presentation
+
+    public var dependencies: [String] { models }
+
+    public init?(reading arguments: inout ArgumentReader) {
+        let models = arguments.strings("of")
+        let metric = arguments.member("metric", default: "nelbo",
+                                      LearningCurveFigure.Metric.allCases.map { .init($0.rawValue, value: $0) })
+        let splits = arguments.member("split", default: "test", [
+            ArgumentReader.MemberCase<[LearningCurveFigure.Split]>("test", value: [.test]),
+            .init("train", value: [.train]),
+            .init("both", value: [.train, .test]),
+        ])
+        let presentation = Presentation(reading: &arguments)
+        guard let models, let metric, let splits, !arguments.hasErrors else { return nil }
+        self.init(models: models, metric: metric, splits: splits, presentation: presentation)
+    }
+
+    init(models: [String], metric: LearningCurveFigure.Metric, splits: [LearningCurveFigure.Split],
+         presentation: Presentation = .init(caption: nil, label: nil)) {
+        self.models = models
+        self.metric = metric
+        self.splits = splits
+        self.presentation = presentation
+    }
+
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        var runs: [(String, TrainingHistory)] = []
+        for id in models {
+            let (_, history) = try TrainedModelArtifacts.history(id, in: context)
+            runs.append((id, history))
+        }
+        let split = splits.last!
+        var scalars: [String: Double] = [:]
+        for (id, history) in runs {
+            let values = history.epochs.map { metric.value($0, split) }
+            if let last = values.last { scalars["\(id).final"] = last }
+            if let best = values.min() { scalars["\(id).best"] = best }
+        }
+        let splitText = splits.count > 1 ? "treino (tracejado) e teste" : split.name
+        let figure = LearningCurveFigure.figure(
+            name: "curvas-" + models.joined(separator: "-") + "-" + metric.rawValue,
+            runs: runs, metric: metric, splits: splits,
+            caption: "\(metric.shortName.prefix(1).uppercased() + metric.shortName.dropFirst()) de \(splitText) por época, "
+                + "em nats por exemplo.")
+        return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+    }
+}

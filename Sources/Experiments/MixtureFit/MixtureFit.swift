@@ -1,0 +1,115 @@
+import Foundation
+import Charts
+import LatentModels
+import Notebook
+import Tensors
+
+/// `@MixtureFit`: finite Gaussian mixtures fitted by EM against a VAE (an infinite mixture)
+/// on the same 2-D data — held-out log-likelihood and density maps.
+///
+/// ```swift-directive
+/// @MixtureFit(data: .synthetic(set: .pinwheel(arms: 5), train: 2000, test: 1000),
+///             components: [2, 5, 10, 50], epochs: 50, seed: 1)
+/// ```
+///
+/// Arguments: `data` (a `.synthetic(…)` set as in `@Train`; default the ring of 8), `components`
+/// (K values, default `[2, 5, 10, 50]`, each 1…500 and ≤ the training size), `vae` (true: also
+/// train a VAE with a 2-D latent — `latent` (2), `hidden` (64), `layers` (2), `epochs` (30),
+/// `lr` (0.003) — and score it by the IWAE bound with `iwae` (100) samples), `grid` (60 cells
+/// per side of the density maps), `seed` (1), `caption`, `label` (presentation only).
+///
+/// Scalars: `em.k<K>.train`, `em.k<K>.test` (mean log-likelihood per point, nats),
+/// `em.k<K>.iterations`, `best.k` (the K with the best test log-likelihood), `vae.test`
+/// (the IWAE lower bound on the test log-likelihood), `vae.train`.
+public struct MixtureFit: Experiment {
+    public static let directiveName = "MixtureFit"
+    public static let version = 1 + LatentModels.semanticVersion * 100
+
+    let set: SyntheticData
+    let trainCount: Int
+    let testCount: Int
+    let componentCounts: [Int]
+    let withVAE: Bool
+    let latent: Int, hidden: Int, layers: Int, epochs: Int
+    let learningRate: Double
+    let iwaeSamples: Int
+    let grid: Int
+    let seed: Int
+    let presentation: Presentation
+
+    public init?(reading arguments: inout ArgumentReader) {
+        let data = arguments.member("data", default: "synthetic", ModelArguments.dataCases)
+        let components = arguments.ints("components", default: [2, 5, 10, 50], range: 1...500)
+        let withVAE = arguments.bool("vae", default: true)
+        let latent = arguments.int("latent", default: 2, range: 1...16)
+        let hidden = arguments.int("hidden", default: 64, range: 1...1024)
+        let layers = arguments.int("layers", default: 2, range: 1...6)
+        let epochs = arguments.int("epochs", default: 30, range: 1...1000)
+        let lr = arguments.double("lr", default: 0.003, range: 1e-8...1)
+        let iwae = arguments.int("iwae", default: 100, range: 1...5000)
+        let grid = arguments.int("grid", default: 60, range: 10...200)
+        let seed = arguments.int("seed", default: 1, range: 0...Int.max)
+        let presentation = Presentation(reading: &arguments)
+        guard let data, let components, let withVAE, let latent, let hidden, let layers, let epochs, let lr, let iwae,
+              let grid, let seed, !arguments.hasErrors else { return nil }
+        guard case let .synthetic(set, train, test) = data else {
+            arguments.report("invalid-value", "@MixtureFit works on 2-D data: 'data' must be .synthetic(…)", at: arguments.anchor,
+                             suggestion: "write 'data: .synthetic(set: .ring(components: 8), train: 2000, test: 1000)'")
+            return nil
+        }
+        guard let largest = components.max(), largest <= train else {
+            arguments.report("invalid-value", "every K in 'components' must be at most the \(train) training points",
+                             at: arguments.anchor)
+            return nil
+        }
+        self.set = set
+        self.trainCount = train
+        self.testCount = test
+        self.componentCounts = Array(Set(components)).sorted()
+        self.withVAE = withVAE
+        self.latent = latent; self.hidden = hidden; self.layers = layers; self.epochs = epochs
+        self.learningRate = lr
+        self.iwaeSamples = iwae
+        self.grid = grid
+        self.seed = seed
+        self.presentation = presentation
+    }
+
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
+
+    var configuration: TrainingConfiguration {
+        TrainingConfiguration(model: .vae, data: .synthetic(set, train: trainCount, test: testCount), latent: latent,
+                              hidden: hidden, hiddenLayers: layers, epochs: epochs, batchSize: 128,
+                              learningRate: Float(learningRate), seed: UInt64(seed))
+    }
+
+    struct EMResult {
+        var k: Int
+        var fit: ExpectationMaximization.Fit
+        var train: Double
+        var test: Double
+    }
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        let (trainSet, testSet) = try configuration.loadData()
+        let train = TensorConversion.rows(trainSet.tensor()), test = TensorConversion.rows(testSet.tensor())
+        var fits: [EMResult] = []
+        for k in componentCounts {
+            try context.checkDeadline()
+            context.progress("EM com K = \(k)")
+            let fit = try ExpectationMaximization(components: k, seed: UInt64(seed)).fit(train) { try context.checkDeadline() }
+            let testLL = Statistics.mean(test.map(fit.mixture.logDensity))
+            fits.append(EMResult(k: k, fit: fit, train: fit.trace.last ?? .nan, test: testLL))
+        }
+        var vae: (model: VAE, train: Double, test: Double)?
+        if withVAE {
+            let trained = try TrainingRun.train(configuration, train: trainSet, test: testSet, name: "VAE", context: context)
+            context.progress("VAE: limite IWAE com k = \(iwaeSamples)")
+            let testLL = -trained.model.importanceWeightedNLL(on: testSet, samples: iwaeSamples, seed: UInt64(seed))
+            let trainLL = -trained.model.importanceWeightedNLL(on: trainSet.prefix(testSet.count), samples: iwaeSamples, seed: UInt64(seed))
+            vae = (trained.model, trainLL, testLL)
+        }
+        try context.checkDeadline()
+        return report(fits: fits, vae: vae, train: train)
+    }
+}

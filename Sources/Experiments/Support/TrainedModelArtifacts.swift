@@ -1,0 +1,61 @@
+import Foundation
+import LatentModels
+import Notebook
+
+/// How a trained model travels between directives: `@Train` stores its configuration
+/// (JSON), weights (`WeightsFile`) and history (JSON) as result artifacts; directives with
+/// `of:` rebuild the model from them without training again.
+enum TrainedModelArtifacts {
+    static let configurationKey = "configuration.json"
+    static let weightsKey = "weights"
+    static let historyKey = "history.json"
+
+    static func artifacts(of trained: TrainedModel) throws -> [String: Data] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return [configurationKey: try encoder.encode(trained.configuration),
+                weightsKey: trained.weights(),
+                historyKey: try encoder.encode(trained.history)]
+    }
+
+    /// The configuration and history stored by `@Train(id: id)`.
+    static func history(_ id: String, in context: ExperimentContext) throws -> (TrainingConfiguration, TrainingHistory) {
+        let artifacts = try self.artifacts(id, in: context)
+        guard let configurationData = artifacts[configurationKey], let historyData = artifacts[historyKey] else {
+            throw notTrained(id)
+        }
+        do {
+            let decoder = JSONDecoder()
+            return (try decoder.decode(TrainingConfiguration.self, from: configurationData),
+                    try decoder.decode(TrainingHistory.self, from: historyData))
+        } catch {
+            throw ExperimentFailure(id: "corrupt-artifact", "the stored training of '\(id)' does not decode: \(error)",
+                                    suggestion: "delete .notes-cache to retrain")
+        }
+    }
+
+    /// The model trained by `@Train(id: id)`, rebuilt from its weights.
+    static func model(_ id: String, in context: ExperimentContext) throws -> TrainedModel {
+        let (configuration, history) = try self.history(id, in: context)
+        guard let weights = try artifacts(id, in: context)[weightsKey] else { throw notTrained(id) }
+        do {
+            return try TrainedModel(configuration: configuration, weights: weights, history: history)
+        } catch {
+            throw ExperimentFailure(id: "corrupt-artifact", "the stored weights of '\(id)' do not load: \(error)",
+                                    suggestion: "delete .notes-cache to retrain")
+        }
+    }
+
+    private static func artifacts(_ id: String, in context: ExperimentContext) throws -> [String: Data] {
+        guard let result = context.dependencyResults[id] else {
+            throw ExperimentFailure(id: "unknown-id", "no result named '\(id)' is available",
+                                    suggestion: "define it with @Train(id: \"\(id)\", …) earlier in the lesson")
+        }
+        return result.artifacts
+    }
+
+    private static func notTrained(_ id: String) -> ExperimentFailure {
+        ExperimentFailure(id: "not-a-model", "'\(id)' is not a trained model",
+                          suggestion: "'of:' must name an @Train directive")
+    }
+}

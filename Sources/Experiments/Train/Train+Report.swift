@@ -1,0 +1,40 @@
+import Charts
+import LatentModels
+import Notebook
+
+extension Train {
+    /// Table, learning curves, scalars and artifacts of a finished run.
+    func report(_ trained: TrainedModel) throws -> ExperimentResult {
+        let history = trained.history
+        guard let last = history.last else {
+            throw ExperimentFailure(id: "training-failed", "training '\(name)' recorded no epoch")
+        }
+        let parameters = trained.model.parameters.scalarCount
+        let c = configuration
+        let f = SignificantFormat.format
+        let lr = f(Double(c.learningRate), 3), beta = f(Double(c.beta), 3)
+        let table = ResultTable(
+            name: name,
+            caption: "Treinamento de \(ModelDescription.model(c.model)) em \(ModelDescription.data(c.data)): "
+                + "z = \(c.latent), \(c.hiddenLayers)×\(c.hidden) unidades ocultas, \(c.epochs) épocas, lote \(c.batchSize), "
+                + "lr \(lr), β = \(beta), semente \(c.seed). "
+                + "Valores de teste da última época, em nats por exemplo.",
+            header: ["Modelo", "NELBO de teste", "KL", "Reconstrução", "NELBO de treino", "s/época", "Parâmetros"],
+            rows: [[ModelDescription.model(c.model), f(last.testNELBO, 4), f(last.testKL, 4), f(last.testReconstruction, 4),
+                    f(last.trainNELBO, 4), f(history.secondsPerEpoch, 3), String(parameters)]])
+        let figure = LearningCurveFigure.figure(
+            name: name + "-curvas",
+            runs: [(ModelDescription.model(c.model), history)],
+            metric: .nelbo, splits: [.train, .test],
+            caption: "NELBO por época de \(ModelDescription.model(c.model)) (treino: média das estimativas durante a época; "
+                + "teste: depois da época).")
+        let scalars: [String: Double] = [
+            "test.nelbo": last.testNELBO, "test.kl": last.testKL, "test.reconstruction": last.testReconstruction,
+            "train.nelbo": last.trainNELBO, "train.kl": last.trainKL, "train.reconstruction": last.trainReconstruction,
+            "epochs": Double(history.epochs.count), "seconds": history.trainingSeconds,
+            "secondsPerEpoch": history.secondsPerEpoch, "parameters": Double(parameters),
+        ]
+        return ExperimentResult(outputs: [.table(table), .figure(figure)], scalars: scalars,
+                                artifacts: try TrainedModelArtifacts.artifacts(of: trained))
+    }
+}

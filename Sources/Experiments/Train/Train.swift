@@ -1,0 +1,60 @@
+import LatentModels
+import Notebook
+
+/// `@Train`: trains one member of the VAE family and keeps it for later directives.
+///
+/// ```swift-directive
+/// @Train(id: "gmvae", model: .gmvae(components: 10), data: .fashionMNIST(train: 20_000),
+///        latent: 10, epochs: 10, seed: 1, caption: "…", label: "tab-gmvae")
+/// ```
+///
+/// Arguments (defaults in parentheses):
+/// - `id` (required): the name later directives use in `of:`.
+/// - `model`: `.vae` (default) | `.gmvae(components: 10)` | `.vampprior(pseudoInputs: 50)` | `.flow(couplings: 4)`.
+/// - `data`: `.fashionMNIST(train: 60_000, test: 10_000, binarize: .dynamic | .threshold(value: 0.5))` (default)
+///   | `.synthetic(set: .ring(components: 8, radius: 2, spread: 0.2) | .pinwheel(arms: 5) | .moons(noise: 0.1),
+///   train: 2000, test: 1000)`.
+/// - `latent` (10, 1…512), `hidden` (300, 1…4096), `layers` (2, 1…8), `epochs` (10, 1…1000),
+///   `batch` (128, 1…65536), `lr` (0.001, (0, 1]), `beta` (1, ≥ 0), `warmup` (0 epochs), `freeBits` (0 nats),
+///   `kl`: `.analytic` (default; Monte Carlo with one sample for priors without a closed form) | `.monteCarlo(samples: 1)`,
+///   `conditional` (false; not with the VampPrior), `seed` (1).
+/// - Presentation only: `show` (true; false leaves out the learning curves, as design.md's
+///   catalogue says: the summary table stays),
+///   `caption` (the table's), `label` (the table's, or the curves' when it starts with `fig`).
+///
+/// Shows a summary table (final test NELBO, KL, reconstruction, seconds per epoch, parameters)
+/// and the learning curves (train and test NELBO per epoch). Scalars: `test.nelbo`, `test.kl`,
+/// `test.reconstruction`, `train.nelbo`, `train.kl`, `train.reconstruction`, `epochs`,
+/// `seconds` (total training time), `secondsPerEpoch`, `parameters`. Artifacts: the
+/// configuration (JSON), the weights and the history (JSON).
+public struct Train: Experiment {
+    public static let directiveName = "Train"
+    public static let version = 1 + LatentModels.semanticVersion * 100
+
+    public let id: String?
+    let configuration: TrainingConfiguration
+    let show: Bool
+    let presentation: Presentation
+
+    init(id: String, configuration: TrainingConfiguration, show: Bool = true, presentation: Presentation = .init(caption: nil, label: nil)) {
+        self.id = id
+        self.configuration = configuration
+        self.show = show
+        self.presentation = presentation
+    }
+
+    var name: String { id ?? "train" }
+
+    public var inputFingerprint: String { ModelArguments.fingerprint(of: configuration.data) }
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        let trained = try TrainingRun.train(configuration, name: name, context: context)
+        return try report(trained)
+    }
+
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult {
+        var result = result
+        if !show { result.outputs.removeAll { if case .figure = $0 { true } else { false } } }
+        return presentation.apply(to: result)
+    }
+}

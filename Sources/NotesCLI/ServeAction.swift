@@ -1,0 +1,142 @@
+import FlyingFox
+import Foundation
+import Notebook
+
+/// `notes serve`: builds the site, serves the output folder over HTTP on loopback, and
+/// rebuilds whenever a lesson changes; open pages reload themselves.
+///
+/// The pieces are separate: `LessonWatcher` polls the lessons folder, `SiteServer` serves
+/// files and the version endpoint, this type ties them together. A changed lesson is
+/// rebuilt alone (`BuildOptions.lessons`) from the result cache, so a prose edit reruns no
+/// experiment; adding or removing a lesson rebuilds everything.
+public struct ServeAction: Sendable {
+    public var options: BuildOptions
+    public var registry: ExperimentRegistry
+    public var host: String
+    /// 0 picks a free port (tests).
+    public var port: UInt16
+    /// How often the lessons folder is polled.
+    public var interval: Duration
+
+    public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry,
+                host: String = "127.0.0.1", port: UInt16 = 8000, interval: Duration = .milliseconds(300)) {
+        self.options = options
+        self.registry = registry
+        self.host = host
+        self.port = port
+        self.interval = interval
+    }
+
+    /// For the command line: serves until the process is interrupted.
+    public func run(console: Console) -> Int32 {
+        let finished = DispatchSemaphore(value: 0)
+        let code = LockedValue<Int32>(0)
+        Task {
+            do {
+                let session = try await start(console: console)
+                console.err("Serving http://\(host):\(session.port)/ (Ctrl-C stops); watching \(options.notesFolder.path)")
+                await session.waitUntilStopped()
+            } catch {
+                console.err("error: \(error)")
+                code.set(2)
+            }
+            finished.signal()
+        }
+        finished.wait()
+        return code.get()
+    }
+
+    /// Builds the whole site, starts the watcher and the server; returns once listening.
+    public func start(console: Console) async throws -> ServeSession {
+        let state = ServeState()
+        try build(lessons: [], console: console, state: state)
+        let server = SiteServer(outputFolder: options.outputFolder, host: host, port: port,
+                                version: { state.version })
+        let (http, boundPort) = try await server.start()
+        let watcher = Thread { [self] in watch(console: console, state: state) }
+        watcher.name = "notes serve watcher"
+        watcher.start()
+        return ServeSession(port: boundPort, http: http, state: state)
+    }
+
+    /// Polls until the session stops; each change is rebuilt before the next poll.
+    private func watch(console: Console, state: ServeState) {
+        var watcher = LessonWatcher(notesFolder: options.notesFolder)
+        let pause = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        while !state.isStopped {
+            Thread.sleep(forTimeInterval: pause)
+            guard let change = watcher.poll(), !state.isStopped else { continue }
+            let lessons: [String]
+            switch change {
+            case .all: lessons = []
+            case .lessons(let slugs): lessons = slugs
+            }
+            do {
+                try build(lessons: lessons, console: console, state: state)
+            } catch {
+                console.err("error: \(error)")
+            }
+        }
+        state.watcherFinished()
+    }
+
+    /// One build; bumps the version the pages poll, even when the build fails, so an error
+    /// page shows up at once.
+    private func build(lessons: [String], console: Console, state: ServeState) throws {
+        var options = options
+        options.lessons = lessons
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { state.bump() }
+        let report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()
+        for diagnostic in report.diagnostics { console.err(diagnostic.description) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let what = lessons.isEmpty ? "all lessons" : lessons.joined(separator: ", ")
+        console.err(String(format: "Rebuilt %@ in %.2f s: %d error(s), %d warning(s)",
+                           what, seconds, report.errorCount, report.warningCount))
+    }
+}
+
+/// A running `notes serve`: its port, and a way to stop it.
+public struct ServeSession: Sendable {
+    public let port: UInt16
+    let http: HTTPServer
+    let state: ServeState
+
+    /// The build version pages poll; it moves after every rebuild.
+    public var version: Int { state.version }
+
+    /// Stops the server and the watcher (which finishes its current build first).
+    public func stop() async {
+        state.stop()
+        await http.stop()
+        while !state.isWatcherFinished { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    func waitUntilStopped() async {
+        while !state.isStopped { try? await Task.sleep(for: .milliseconds(200)) }
+    }
+}
+
+/// Shared between the watcher thread and the server: build version and stop flags.
+final class ServeState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var number = 0
+    private var stopped = false
+    private var watcherDone = false
+
+    var version: Int { lock.withLock { number } }
+    var isStopped: Bool { lock.withLock { stopped } }
+    var isWatcherFinished: Bool { lock.withLock { watcherDone } }
+    func bump() { lock.withLock { number += 1 } }
+    func stop() { lock.withLock { stopped = true } }
+    func watcherFinished() { lock.withLock { watcherDone = true } }
+}
+
+/// A value guarded by a lock, for results handed across threads.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func get() -> Value { lock.withLock { value } }
+    func set(_ newValue: Value) { lock.withLock { value = newValue } }
+}
