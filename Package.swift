@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "notes", dependencies: ["NotesCLI"]),
-        .executableTarget(name: "notes-bench", dependencies: ["Tensors", "LatentModels"],
+        .executableTarget(name: "notes-bench", dependencies: ["Tensors", "LatentModels", "Notebook", "Experiments"],
                           swiftSettings: numericSettings),
 
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], swiftSettings: numericSettings),

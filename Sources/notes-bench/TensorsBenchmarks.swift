@@ -29,6 +29,14 @@ func runTensorsBenchmarks(_ arguments: ArraySlice<String>) -> Int32 {
     return 0
 }
 
+/// Process CPU time (all threads) in seconds; unlike wall time it barely depends on how
+/// busy the rest of the machine is, which makes single-thread runs comparable under load.
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
 /// Times `body` in blocks of ~`seconds` and returns the median time per call.
 func medianSecondsPerCall(repeats: Int, seconds: Double, _ body: () -> Void) -> Double {
     // Warm-up and calibration.

@@ -49,9 +49,11 @@ enum VAEStepBenchmark {
             lastLoss = loss.item()
         }
         for _ in 0..<20 { trainStep() }  // warm-up
+        let cpuStart = processCPUSeconds(), stepStart = step
         let perStep = medianSecondsPerCall(repeats: repeats, seconds: seconds, trainStep)
+        let cpuPerStep = (processCPUSeconds() - cpuStart) / Double(step - stepStart)
         print("bench=vae-step impl=notes batch=\(batch) samples_per_s=\(String(format: "%.0f", Double(batch) / perStep)) "
-              + "ms_per_step=\(String(format: "%.3f", perStep * 1000)) loss=\(String(format: "%.3f", lastLoss)) "
+              + "ms_per_step=\(String(format: "%.3f", perStep * 1000)) cpu_ms_per_step=\(String(format: "%.3f", cpuPerStep * 1000)) loss=\(String(format: "%.3f", lastLoss)) "
               + "core=\(OpenBLAS.shared.coreName) threads=\(OpenBLAS.shared.threadCount)")
     }
 }

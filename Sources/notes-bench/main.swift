@@ -5,6 +5,7 @@ import Foundation
 let subcommands: [String: (ArraySlice<String>) -> Int32] = [
     "tensors": runTensorsBenchmarks,
     "train": runTrainBenchmark,
+    "build": runBuildBenchmark,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -21,6 +21,8 @@ import Testing
         let base = #"@Train(id: "m", model: .gmvae(components: 4), data: \#(tinyRing), \#(tinyNet), epochs: 1)"#
         let results = try runBlock(base + "\n" + #"@Samples(of: "m", component: 2, count: 50)"#)
         #expect(results[1].scalars["count"] == 50 && isWellFormedXML(results[1].figures[0].svg))
+        let rows = try runBlock(base + "\n" + #"@Samples(of: "m", byComponent: true, count: 5)"#)
+        #expect(rows[1].scalars["count"] == 20)
         #expect(throws: ExperimentFailure.self) {
             _ = try runBlock(#"@Train(id: "v", data: \#(tinyRing), \#(tinyNet), epochs: 1)"# + "\n" + #"@Samples(of: "v", component: 0)"#)
         }

@@ -35,9 +35,10 @@ import Testing
     }
 
     @Test func stopsAtTheDeadline() throws {
-        #expect(throws: ExperimentFailure.self) {
+        let failure = #expect(throws: ExperimentFailure.self) {
             _ = try runBlock(#"@Train(id: "v", data: \#(tinyRing), \#(tinyNet), epochs: 50)"#, timeLimit: 0)
         }
+        #expect(failure?.id == "timeout")
     }
 
     @Test(arguments: [

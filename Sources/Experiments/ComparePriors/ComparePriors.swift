@@ -88,7 +88,7 @@ public struct ComparePriors: Experiment {
             var nll: Double?
             if iwae > 0 {
                 try context.checkDeadline()
-                nll = trained.model.importanceWeightedNLL(on: try trained.data().test, samples: iwae, seed: base.seed)
+                nll = trained.model.importanceWeightedNLL(on: try TrainedModelArtifacts.testSet(of: trained), samples: iwae, seed: base.seed)
             }
             runs.append((prior, trained, nll))
         }

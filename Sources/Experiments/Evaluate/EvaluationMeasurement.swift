@@ -12,7 +12,7 @@ struct EvaluationMeasurement: Sendable {
 
     static func measure(id: String, trained: TrainedModel, metrics: [Evaluate.Metric], seed: UInt64,
                         context: ExperimentContext) throws -> EvaluationMeasurement {
-        let test = try trained.data().test
+        let test = try TrainedModelArtifacts.testSet(of: trained)
         let model = trained.model
         let c = trained.configuration
         var m = EvaluationMeasurement(id: id, model: c.model, testCount: test.count)

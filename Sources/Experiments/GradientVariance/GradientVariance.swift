@@ -90,7 +90,7 @@ public struct GradientVariance: Experiment {
             description = "f(z) = Σⱼ (zⱼ − \(SignificantFormat.format(c, digits: 3)))², q = N(μ, diag σ²) em \(mean.count) dimensão(ões)"
         case let .decoder(model, example):
             let trained = try TrainedModelArtifacts.model(model, in: context)
-            let test = try trained.data().test
+            let test = try TrainedModelArtifacts.testSet(of: trained)
             guard example < test.count else {
                 throw ExperimentFailure(id: "invalid-value", "'example' must be below the \(test.count) test inputs")
             }

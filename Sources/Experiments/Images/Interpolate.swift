@@ -46,7 +46,7 @@ public struct Interpolate: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         let trained = try TrainedModelArtifacts.model(model, in: context)
-        let test = try trained.data().test
+        let test = try TrainedModelArtifacts.testSet(of: trained)
         guard from < test.count, to < test.count else {
             throw ExperimentFailure(id: "invalid-value", "'from' and 'to' must be test indices below \(test.count)")
         }

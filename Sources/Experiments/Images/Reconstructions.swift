@@ -42,7 +42,7 @@ public struct Reconstructions: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         let trained = try TrainedModelArtifacts.model(model, in: context)
-        let test = try trained.data().test
+        let test = try TrainedModelArtifacts.testSet(of: trained)
         let shown = try test.randomSubset(count: min(count, test.count), seed: UInt64(seed))
         let vae = trained.model
         func reconstruct(_ set: Dataset) -> Tensor {

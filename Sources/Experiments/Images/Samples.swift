@@ -84,7 +84,7 @@ public struct Samples: Experiment {
                                        rows: TensorConversion.rows(means), columns: rowLabels.isEmpty ? columns : rowLength,
                                        rowLabels: rowLabels, shape: shape)
         } else {
-            let test = try trained.data().test
+            let test = try TrainedModelArtifacts.testSet(of: trained)
             let testPoints = TensorConversion.rows(test.prefix(1000).tensor())
             figure = ImageFigures.scatter(name: name, title: "Amostras de \(model)", summary: summary,
                                           caption: "Amostras x ~ p(x | z) com z \(source), sobre pontos de teste.",

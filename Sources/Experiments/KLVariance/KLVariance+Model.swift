@@ -7,7 +7,7 @@ import Notebook
 extension KLVariance {
     func runOnModel(_ subject: TrainedSubject, in context: ExperimentContext) throws -> ExperimentResult {
         let trained = try TrainedModelArtifacts.model(subject.id, in: context)
-        let test = try trained.data().test
+        let test = try TrainedModelArtifacts.testSet(of: trained)
         let inputs = try test.randomSubset(count: min(subject.points, test.count), seed: UInt64(seed))
         var estimates: [KLEstimatorStatistics] = []
         var analytic: Double?

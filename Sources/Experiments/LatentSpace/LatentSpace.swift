@@ -63,7 +63,7 @@ public struct LatentSpace: Experiment {
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         let trained = try TrainedModelArtifacts.model(model, in: context)
         let vae = trained.model
-        let test = try trained.data().test
+        let test = try TrainedModelArtifacts.testSet(of: trained)
         let shown = try test.randomSubset(count: min(points, test.count), seed: UInt64(seed))
         let condition = vae.isConditional ? shown.oneHotLabels(0..<shown.count) : nil
         let muTensor = withNoGrad { vae.encode(shown.tensor(), condition: condition).mean }

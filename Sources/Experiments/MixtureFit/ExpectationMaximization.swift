@@ -28,8 +28,10 @@ struct ExpectationMaximization {
         var iterations: Int { trace.count }
     }
 
+    func fit(_ x: [[Double]]) -> Fit { fit(x, checkpoint: {}) }
+
     /// `checkpoint` runs before every iteration (the directive's time limit).
-    func fit(_ x: [[Double]], checkpoint: () throws -> Void = {}) rethrows -> Fit {
+    func fit(_ x: [[Double]], checkpoint: () throws -> Void) rethrows -> Fit {
         let n = x.count, k = components
         precondition(n >= k && k >= 1, "EM: need at least K = \(k) points, got \(n)")
         let d = x[0].count

@@ -63,7 +63,7 @@ public struct PriorDensity: Experiment {
             throw ExperimentFailure(id: "invalid-value", "@PriorDensity needs a 2-D latent; '\(model)' has \(vae.latentCount) dimensions",
                                     suggestion: "train it with 'latent: 2'")
         }
-        let test = try trained.data().test
+        let test = try TrainedModelArtifacts.testSet(of: trained)
         let shown = try test.randomSubset(count: min(points, test.count), seed: UInt64(seed))
         let condition = vae.isConditional ? shown.oneHotLabels(0..<shown.count) : nil
         let q = withNoGrad { vae.encode(shown.tensor(), condition: condition) }

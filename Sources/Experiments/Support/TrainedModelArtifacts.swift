@@ -46,6 +46,16 @@ enum TrainedModelArtifacts {
         }
     }
 
+    /// The model's (binarized) test set; a missing dataset becomes a `missing-dataset` failure.
+    static func testSet(of trained: TrainedModel) throws -> Dataset {
+        do {
+            return try trained.data().test
+        } catch let error as DatasetError {
+            throw ExperimentFailure(id: "missing-dataset", "\(error)",
+                                    suggestion: "install the Debian package '\(FashionMNIST.debianPackage)'")
+        }
+    }
+
     private static func artifacts(_ id: String, in context: ExperimentContext) throws -> [String: Data] {
         guard let result = context.dependencyResults[id] else {
             throw ExperimentFailure(id: "unknown-id", "no result named '\(id)' is available",

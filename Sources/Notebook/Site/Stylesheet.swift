@@ -18,7 +18,7 @@ enum SiteAssets {
       --important: #8250df; --important-bg: #f6f0ff; --caution: #9a6700; --caution-bg: #fff8e1;
       --hl-keyword: #cf222e; --hl-string: #0a3069; --hl-comment: #6e7781; --hl-number: #0550ae;
       --hl-attribute: #8250df; --hl-type: #953800;
-      --measure: 44rem;
+      --measure: 70ch;
     }
     @media (prefers-color-scheme: dark) {
       :root {
@@ -37,7 +37,7 @@ enum SiteAssets {
     *, *::before, *::after { box-sizing: border-box; }
     html { font-size: 18px; -webkit-text-size-adjust: 100%; scroll-padding-top: 1rem; }
     body { margin: 0; min-height: 100vh; display: flex; flex-direction: column; color: var(--text); background: var(--background);
-      font: 1rem/1.65 var(--serif); font-kerning: normal; text-rendering: optimizeLegibility; }
+      font: 1.06rem/1.65 var(--serif); font-kerning: normal; text-rendering: optimizeLegibility; }
     a { color: var(--accent); text-underline-offset: .15em; text-decoration-thickness: 1px; }
     a:hover { text-decoration-thickness: 2px; }
     :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
