@@ -12,11 +12,11 @@ func readKLVariance(_ source: String) -> (experiment: KLVariance?, diagnostics: 
 }
 
 /// The posterior of the lesson's example.
-let lessonPosterior = DiagonalGaussian(mean: [0.8, -0.5], std: [0.6, 1.3])
+let lessonPosterior = DiagonalNormal(mean: [0.8, -0.5], std: [0.6, 1.3])
 
 /// The three-component prior of the lesson's example.
-let lessonMixture = GaussianMixture(components: [
-    DiagonalGaussian(mean: [-2, 0], std: [0.5, 0.5]),
-    DiagonalGaussian(mean: [2, 0], std: [0.5, 0.5]),
-    DiagonalGaussian(mean: [0, 2], std: [0.5, 0.5]),
+let lessonMixture = NormalMixture(components: [
+    DiagonalNormal(mean: [-2, 0], std: [0.5, 0.5]),
+    DiagonalNormal(mean: [2, 0], std: [0.5, 0.5]),
+    DiagonalNormal(mean: [0, 2], std: [0.5, 0.5]),
 ])

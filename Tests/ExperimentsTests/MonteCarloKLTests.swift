@@ -14,7 +14,7 @@ import Testing
     @Test func analyticKLAgainstStandardNormal() throws {
         // ½ Σ (σ² + μ² − 1 − log σ²) for μ = (0.8, −0.5), σ = (0.6, 1.3).
         let expected = 0.5 * ((0.36 + 0.64 - 1 - log(0.36)) + (1.69 + 0.25 - 1 - log(1.69)))
-        let analytic = try #require(GaussianMixture.standard(dimension: 2).analyticKL(from: lessonPosterior))
+        let analytic = try #require(NormalMixture.standard(dimension: 2).analyticKL(from: lessonPosterior))
         #expect(abs(analytic - expected) < 1e-12)
         #expect(lessonPosterior.klDivergence(to: lessonPosterior) == 0)
     }
@@ -50,8 +50,8 @@ import Testing
     }
 
     @Test func singleComponentMixtureMatchesAnalyticGaussianKL() throws {
-        let component = DiagonalGaussian(mean: [0.3, -1], std: [0.8, 2])
-        let prior = GaussianMixture(components: [component])
+        let component = DiagonalNormal(mean: [0.3, -1], std: [0.8, 2])
+        let prior = NormalMixture(components: [component])
         let analytic = try #require(prior.analyticKL(from: lessonPosterior))
         #expect(abs(analytic - lessonPosterior.klDivergence(to: component)) < 1e-15)
         let m = KLVarianceMeasurement.measure(posterior: lessonPosterior, prior: prior, sampleCounts: [1, 100],
@@ -79,9 +79,9 @@ import Testing
     }
 }
 
-@Suite struct GaussianMixtureTests {
+@Suite struct NormalMixtureTests {
     /// p(z) = Σₖ πₖ Πⱼ N(zⱼ; μₖⱼ, σₖⱼ²), summed directly in linear space.
-    static func bruteForceDensity(_ mixture: GaussianMixture, _ z: [Double]) -> Double {
+    static func bruteForceDensity(_ mixture: NormalMixture, _ z: [Double]) -> Double {
         var total = 0.0
         for (weight, component) in zip(mixture.weights, mixture.components) {
             var density = 1.0
@@ -94,7 +94,7 @@ import Testing
         return total
     }
 
-    static let weighted = GaussianMixture(components: lessonMixture.components, weights: [0.2, 0.5, 0.3])
+    static let weighted = NormalMixture(components: lessonMixture.components, weights: [0.2, 0.5, 0.3])
 
     @Test(arguments: [[0.0, 0.0], [-2.0, 0.1], [1.5, 1.5], [0.8, -0.5], [3.0, -2.0]])
     func logDensityEqualsBruteForceSum(z: [Double]) {

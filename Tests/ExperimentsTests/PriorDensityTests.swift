@@ -30,7 +30,7 @@ import Testing
 
     @Test func aggregatedPosteriorOfOnePointIsItsGaussian() {
         let q = AggregatedPosterior(means: [[0.5, -1]], stds: [[2, 0.5]])
-        let expected = DiagonalGaussian(mean: [0.5, -1], std: [2, 0.5]).logDensity([0, 0])
+        let expected = DiagonalNormal(mean: [0.5, -1], std: [2, 0.5]).logDensity([0, 0])
         #expect(abs(q.logDensity([0, 0]) - expected) < 1e-12)
         let grid = DensityGrid(size: 4, extent: 1)
         #expect(grid.centres.count == 16 && grid.centres[0] == [-0.75, -0.75] && grid.centres[1] == [-0.25, -0.75])

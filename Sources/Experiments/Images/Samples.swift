@@ -74,7 +74,8 @@ public struct Samples: Experiment {
         let values = TensorConversion.doubles(shape == nil ? ImageFigures.observationSamples(vae, means: means, rng: rng) : means)
         let scalars = ["mean": Statistics.mean(values), "min": values.min() ?? .nan, "max": values.max() ?? .nan,
                        "count": Double(z.shape[0])]
-        let source = component >= 0 ? "da componente \(component) do prior" : "do prior (\(ModelDescription.prior(trained.configuration.model)))"
+        let source = component >= 0 ? "da componente \(component) do prior"
+            : byComponent ? "de cada componente do prior" : "do prior (\(ModelDescription.prior(trained.configuration.model)))"
         let summary = "\(z.shape[0]) amostras \(source) de '\(model)', decodificadas."
         let figure: ResultFigure
         if let shape {
@@ -88,9 +89,17 @@ public struct Samples: Experiment {
             let testPoints = TensorConversion.rows(test.prefix(1000).tensor())
             figure = ImageFigures.scatter(name: name, title: "Amostras de \(model)", summary: summary,
                                           caption: "Amostras x ~ p(x | z) com z \(source), sobre pontos de teste.",
-                                          groups: [("teste", testPoints), ("amostras", TensorConversion.rows(TensorConversion.matrix(chunk(values, 2))))])
+                                          groups: [("teste", testPoints)] + sampleGroups(chunk(values, 2), rowLabels: rowLabels, rowLength: rowLength))
         }
         return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+    }
+
+    /// One scatter group per row (component or class), or a single group.
+    private func sampleGroups(_ points: [[Double]], rowLabels: [String], rowLength: Int) -> [(String, [[Double]])] {
+        guard !rowLabels.isEmpty else { return [("amostras", points)] }
+        return rowLabels.enumerated().map { row, label in
+            (label, Array(points[(row * rowLength)..<min((row + 1) * rowLength, points.count)]))
+        }
     }
 
     private func chunk(_ values: [Double], _ d: Int) -> [[Double]] {

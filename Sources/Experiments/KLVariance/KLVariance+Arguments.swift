@@ -29,7 +29,7 @@ extension KLVariance {
             return nil
         }
 
-        let mixture: GaussianMixture
+        let mixture: NormalMixture
         switch prior {
         case .standard:
             mixture = .standard(dimension: posterior.dimension)
@@ -84,11 +84,11 @@ extension KLVariance {
     enum PriorArgument {
         case standard
         /// The mixture and where its `means` were written (for the dimension check).
-        case mixture(GaussianMixture, location: SourceLocation)
+        case mixture(NormalMixture, location: SourceLocation)
     }
 
     /// `.gaussian(mean: [..], std: [..])`: same length d ≥ 1, std > 0.
-    static var gaussianCase: ArgumentReader.MemberCase<DiagonalGaussian> {
+    static var gaussianCase: ArgumentReader.MemberCase<DiagonalNormal> {
         .init("gaussian") { reader in
         var meanLocation = reader.anchor, stdLocation = reader.anchor
         let mean = reader.numbers("mean", location: &meanLocation)
@@ -99,7 +99,7 @@ extension KLVariance {
                           at: stdLocation, suggestion: "give one standard deviation per coordinate of 'mean'")
             return nil
         }
-        return DiagonalGaussian(mean: mean, std: std)
+        return DiagonalNormal(mean: mean, std: std)
         }
     }
 
@@ -131,8 +131,8 @@ extension KLVariance {
                     return nil
                 }
             }
-            let components = zip(means, stds).map { DiagonalGaussian(mean: $0, std: $1) }
-            return .mixture(GaussianMixture(components: components, weights: weights.isEmpty ? nil : weights),
+            let components = zip(means, stds).map { DiagonalNormal(mean: $0, std: $1) }
+            return .mixture(NormalMixture(components: components, weights: weights.isEmpty ? nil : weights),
                             location: meansLocation)
         },
     ] }

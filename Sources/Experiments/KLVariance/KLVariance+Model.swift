@@ -27,9 +27,8 @@ extension KLVariance {
     func modelReport(_ subject: TrainedSubject, prior: String, count: Int, estimates: [KLEstimatorStatistics],
                      analytic: Double?) -> ExperimentResult {
         let f = { SignificantFormat.format($0) }
-        let reference = analytic.map(f) ?? "—"
         let rows = estimates.map { e in
-            [String(e.samples), f(e.mean), f(e.standardDeviation), reference, analytic.map { f(e.mean - $0) } ?? "—"]
+            [String(e.samples), f(e.mean), f(e.standardDeviation)] + (analytic.map { [f($0), f(e.mean - $0)] } ?? [])
         }
         let table = ResultTable(
             name: name,
@@ -37,7 +36,8 @@ extension KLVariance {
                 + "de teste e \(repeats) repetições por entrada: média das estimativas e desvio-padrão de uma estimativa em torno "
                 + "da média da sua entrada (raiz da média quadrática sobre as entradas)."
                 + (analytic == nil ? " Este prior não tem KL analítico." : " Viés = média − KL analítico médio."),
-            header: ["Amostras (S)", "Média do estimador", "Desvio-padrão", "KL analítico", "Viés"], rows: rows)
+            header: ["Amostras (S)", "Média do estimador", "Desvio-padrão"] + (analytic == nil ? [] : ["KL analítico", "Viés"]),
+            rows: rows)
         var scalars: [String: Double] = [:]
         for e in estimates {
             scalars["mean.\(e.samples)"] = e.mean

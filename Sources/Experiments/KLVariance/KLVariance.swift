@@ -46,8 +46,8 @@ public struct KLVariance: Experiment {
     /// The trained model whose posteriors and prior are measured, if `of:` was given; then
     /// `posterior` and `prior` are unused placeholders.
     let trained: TrainedSubject?
-    let posterior: DiagonalGaussian
-    let prior: GaussianMixture
+    let posterior: DiagonalNormal
+    let prior: NormalMixture
     let sampleCounts: [Int]
     let repeats: Int
     let seed: Int
@@ -65,7 +65,7 @@ public struct KLVariance: Experiment {
 
     public var dependencies: [String] { trained.map { [$0.id] } ?? [] }
 
-    init(id: String?, trained: TrainedSubject? = nil, posterior: DiagonalGaussian, prior: GaussianMixture, sampleCounts: [Int],
+    init(id: String?, trained: TrainedSubject? = nil, posterior: DiagonalNormal, prior: NormalMixture, sampleCounts: [Int],
          repeats: Int, seed: Int, caption: String? = nil, label: String? = nil) {
         precondition(prior.dimension == posterior.dimension, "KLVariance: prior and posterior dimensions differ")
         precondition(repeats >= 2 && !sampleCounts.isEmpty && sampleCounts.allSatisfy { $0 >= 1 },

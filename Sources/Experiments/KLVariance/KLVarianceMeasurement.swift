@@ -27,7 +27,7 @@ struct KLVarianceMeasurement: Hashable, Sendable {
 
     /// Runs the estimator `repeats` times for each S (stream S of `seed`); the reference
     /// estimate, when needed, uses its own stream (`UInt64.max`) of the same seed.
-    static func measure(posterior: DiagonalGaussian, prior: GaussianMixture, sampleCounts: [Int], repeats: Int,
+    static func measure(posterior: DiagonalNormal, prior: NormalMixture, sampleCounts: [Int], repeats: Int,
                         seed: Int, referenceSamples: Int, progress: (Int) -> Void = { _ in }) -> KLVarianceMeasurement {
         let estimator = MonteCarloKL(posterior: posterior, prior: prior)
         let seedBits = UInt64(bitPattern: Int64(seed))

@@ -6,10 +6,10 @@ import Foundation
 ///
 /// It is unbiased for every S ≥ 1, and its standard deviation falls as 1/√S.
 struct MonteCarloKL: Sendable {
-    var posterior: DiagonalGaussian
-    var prior: GaussianMixture
+    var posterior: DiagonalNormal
+    var prior: NormalMixture
 
-    init(posterior: DiagonalGaussian, prior: GaussianMixture) {
+    init(posterior: DiagonalNormal, prior: NormalMixture) {
         precondition(posterior.dimension == prior.dimension,
                      "MonteCarloKL: posterior dimension \(posterior.dimension), prior \(prior.dimension)")
         self.posterior = posterior
@@ -21,7 +21,7 @@ struct MonteCarloKL: Sendable {
         precondition(samples >= 1, "estimate needs at least one sample")
         let d = posterior.dimension
         var z = Array(repeating: 0.0, count: d)
-        let logNormalizer = posterior.std.reduce(0) { $0 + log($1) } + 0.5 * Double(d) * DiagonalGaussian.logTwoPi
+        let logNormalizer = posterior.std.reduce(0) { $0 + log($1) } + 0.5 * Double(d) * DiagonalNormal.logTwoPi
         // Welford's running mean and variance.
         var mean = 0.0, m2 = 0.0
         for s in 1...samples {

@@ -21,7 +21,7 @@ struct ExpectationMaximization {
     var seed: UInt64
 
     struct Fit {
-        var mixture: GaussianMixture
+        var mixture: NormalMixture
         /// Mean training log-likelihood after each E-step.
         var trace: [Double]
         var converged: Bool
@@ -90,9 +90,9 @@ struct ExpectationMaximization {
         return Fit(mixture: Self.mixture(means: means, variances: variances, weights: weights), trace: trace, converged: converged)
     }
 
-    static func mixture(means: [[Double]], variances: [[Double]], weights: [Double]) -> GaussianMixture {
+    static func mixture(means: [[Double]], variances: [[Double]], weights: [Double]) -> NormalMixture {
         let total = weights.reduce(0, +)
-        return GaussianMixture(components: zip(means, variances).map { DiagonalGaussian(mean: $0, std: $1.map { $0.squareRoot() }) },
+        return NormalMixture(components: zip(means, variances).map { DiagonalNormal(mean: $0, std: $1.map { $0.squareRoot() }) },
                                weights: weights.map { max($0 / total, 1e-300) }.normalizedToOne())
     }
 

@@ -5,7 +5,7 @@ import Notebook
 import Tensors
 
 extension MixtureFit {
-    func report(fits: [EMResult], vae: (model: VAE, train: Double, test: Double)?, train: [[Double]]) -> ExperimentResult {
+    func report(fits: [EMResult], vae: (model: VAE, train: Double, test: Double, kl: Double)?, train: [[Double]]) -> ExperimentResult {
         let f = { SignificantFormat.format($0, digits: 4) }
         var scalars: [String: Double] = [:]
         var rows: [[String]] = []
@@ -22,6 +22,7 @@ extension MixtureFit {
                          f(vae.train), f(vae.test), "\(epochs) épocas"])
             scalars["vae.train"] = vae.train
             scalars["vae.test"] = vae.test
+            scalars["vae.kl"] = vae.kl
         }
         let data = ModelDescription.synthetic(set)
         let table = ResultTable(
@@ -30,12 +31,16 @@ extension MixtureFit {
                 + "(inicialização k-means++, semente \(seed)) e de um VAE com latente de dimensão \(latent), no \(data) "
                 + "(\(trainCount) pontos de treino, \(testCount) de teste). Para o VAE, o limite inferior IWAE.",
             header: ["Modelo", "Componentes (K)", "Parâmetros", "Treino", "Teste", "Iterações"], rows: rows)
-        return ExperimentResult(outputs: [.table(table), .figure(densityFigure(fits: fits, vae: vae, train: train))],
-                                scalars: scalars)
+        var outputs: [ExperimentOutput] = [.table(table), .figure(densityFigure(fits: fits, vae: vae, train: train))]
+        if let vae {
+            outputs.append(.note("KL médio de teste do VAE: \(SignificantFormat.format(vae.kl, digits: 3)) nats"
+                                 + (vae.kl < 0.1 ? " — a posterior colapsou no prior, e o VAE se comporta como uma única gaussiana." : ".")))
+        }
+        return ExperimentResult(outputs: outputs, scalars: scalars)
     }
 
     /// Density maps of (up to four) EM fits and of the VAE, with the training points on top.
-    private func densityFigure(fits: [EMResult], vae: (model: VAE, train: Double, test: Double)?,
+    private func densityFigure(fits: [EMResult], vae: (model: VAE, train: Double, test: Double, kl: Double)?,
                                train: [[Double]]) -> ResultFigure {
         let xs = train.map { $0[0] }, ys = train.map { $0[1] }
         let pad = 0.1 * max((xs.max()! - xs.min()!), (ys.max()! - ys.min()!))

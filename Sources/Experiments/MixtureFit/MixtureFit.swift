@@ -15,12 +15,15 @@ import Tensors
 /// Arguments: `data` (a `.synthetic(…)` set as in `@Train`; default the ring of 8), `components`
 /// (K values, default `[2, 5, 10, 50]`, each 1…500 and ≤ the training size), `vae` (true: also
 /// train a VAE with a 2-D latent — `latent` (2), `hidden` (64), `layers` (2), `epochs` (30),
-/// `lr` (0.003) — and score it by the IWAE bound with `iwae` (100) samples), `grid` (60 cells
+/// `lr` (0.003), `freeBits` (0 nats), `warmup` (0 epochs) — and score it by the IWAE bound with
+/// `iwae` (100) samples; on 2-D sets the plain VAE tends to collapse its posterior (KL ≈ 0),
+/// which `freeBits: 0.5` counters), `grid` (60 cells
 /// per side of the density maps), `seed` (1), `caption`, `label` (presentation only).
 ///
 /// Scalars: `em.k<K>.train`, `em.k<K>.test` (mean log-likelihood per point, nats),
 /// `em.k<K>.iterations`, `best.k` (the K with the best test log-likelihood), `vae.test`
-/// (the IWAE lower bound on the test log-likelihood), `vae.train`.
+/// (the IWAE lower bound on the test log-likelihood), `vae.train`, `vae.kl` (its test KL: near 0
+/// means the posterior collapsed and the VAE is a single Gaussian).
 public struct MixtureFit: Experiment {
     public static let directiveName = "MixtureFit"
     public static let version = 1 + LatentModels.semanticVersion * 100
@@ -32,6 +35,8 @@ public struct MixtureFit: Experiment {
     let withVAE: Bool
     let latent: Int, hidden: Int, layers: Int, epochs: Int
     let learningRate: Double
+    let freeBits: Double
+    let warmup: Int
     let iwaeSamples: Int
     let grid: Int
     let seed: Int
@@ -46,11 +51,13 @@ public struct MixtureFit: Experiment {
         let layers = arguments.int("layers", default: 2, range: 1...6)
         let epochs = arguments.int("epochs", default: 30, range: 1...1000)
         let lr = arguments.double("lr", default: 0.003, range: 1e-8...1)
+        let freeBits = arguments.double("freeBits", default: 0, range: 0...100)
+        let warmup = arguments.int("warmup", default: 0, range: 0...1000)
         let iwae = arguments.int("iwae", default: 100, range: 1...5000)
         let grid = arguments.int("grid", default: 60, range: 10...200)
         let seed = arguments.int("seed", default: 1, range: 0...Int.max)
         let presentation = Presentation(reading: &arguments)
-        guard let data, let components, let withVAE, let latent, let hidden, let layers, let epochs, let lr, let iwae,
+        guard let data, let components, let withVAE, let latent, let hidden, let layers, let epochs, let lr, let freeBits, let warmup, let iwae,
               let grid, let seed, !arguments.hasErrors else { return nil }
         guard case let .synthetic(set, train, test) = data else {
             arguments.report("invalid-value", "@MixtureFit works on 2-D data: 'data' must be .synthetic(…)", at: arguments.anchor,
@@ -69,6 +76,8 @@ public struct MixtureFit: Experiment {
         self.withVAE = withVAE
         self.latent = latent; self.hidden = hidden; self.layers = layers; self.epochs = epochs
         self.learningRate = lr
+        self.freeBits = freeBits
+        self.warmup = warmup
         self.iwaeSamples = iwae
         self.grid = grid
         self.seed = seed
@@ -80,7 +89,7 @@ public struct MixtureFit: Experiment {
     var configuration: TrainingConfiguration {
         TrainingConfiguration(model: .vae, data: .synthetic(set, train: trainCount, test: testCount), latent: latent,
                               hidden: hidden, hiddenLayers: layers, epochs: epochs, batchSize: 128,
-                              learningRate: Float(learningRate), seed: UInt64(seed))
+                              learningRate: Float(learningRate), warmup: warmup, freeBits: Float(freeBits), seed: UInt64(seed))
     }
 
     struct EMResult {
@@ -101,13 +110,13 @@ public struct MixtureFit: Experiment {
             let testLL = Statistics.mean(test.map(fit.mixture.logDensity))
             fits.append(EMResult(k: k, fit: fit, train: fit.trace.last ?? .nan, test: testLL))
         }
-        var vae: (model: VAE, train: Double, test: Double)?
+        var vae: (model: VAE, train: Double, test: Double, kl: Double)?
         if withVAE {
             let trained = try TrainingRun.train(configuration, train: trainSet, test: testSet, name: "VAE", context: context)
             context.progress("VAE: limite IWAE com k = \(iwaeSamples)")
             let testLL = -trained.model.importanceWeightedNLL(on: testSet, samples: iwaeSamples, seed: UInt64(seed))
             let trainLL = -trained.model.importanceWeightedNLL(on: trainSet.prefix(testSet.count), samples: iwaeSamples, seed: UInt64(seed))
-            vae = (trained.model, trainLL, testLL)
+            vae = (trained.model, trainLL, testLL, trained.history.last?.testKL ?? .nan)
         }
         try context.checkDeadline()
         return report(fits: fits, vae: vae, train: train)

@@ -15,7 +15,7 @@ struct AggregatedPosterior {
             var s = -logN
             for j in 0..<z.count {
                 let u = (z[j] - mu[j]) / sd[j]
-                s -= 0.5 * DiagonalGaussian.logTwoPi + log(sd[j]) + 0.5 * u * u
+                s -= 0.5 * DiagonalNormal.logTwoPi + log(sd[j]) + 0.5 * u * u
             }
             terms.append(s)
         }

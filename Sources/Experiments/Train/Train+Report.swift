@@ -12,7 +12,9 @@ extension Train {
         let parameters = trained.model.parameters.scalarCount
         let c = configuration
         let f = SignificantFormat.format
-        let lr = f(Double(c.learningRate), 3), beta = f(Double(c.beta), 3)
+        // Through the shortest Float description, so 0.01 prints as 0.01 (not 0.009999…).
+        let short = { (x: Float) in NumberFormat.trimmingZeros(f(Double(x.description) ?? Double(x), 3)) }
+        let lr = short(c.learningRate), beta = short(c.beta)
         let table = ResultTable(
             name: name,
             caption: "Treinamento de \(ModelDescription.model(c.model)) em \(ModelDescription.data(c.data)): "

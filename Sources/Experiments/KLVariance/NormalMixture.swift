@@ -1,29 +1,30 @@
 import Foundation
 
-/// A finite mixture Σₖ πₖ N(μₖ, diag(σₖ²)) of diagonal Gaussians, the GMVAE prior.
+/// A finite mixture Σₖ πₖ N(μₖ, diag(σₖ²)) of diagonal Gaussians in `Double` (the GMVAE prior of
+/// `@KLVariance`, the EM fits of `@MixtureFit`); LatentModels' `GaussianMixture` is the Float32 tensor one.
 /// The standard normal prior is the one-component mixture.
-struct GaussianMixture: Hashable, Sendable {
-    var components: [DiagonalGaussian]
+struct NormalMixture: Hashable, Sendable {
+    var components: [DiagonalNormal]
     var weights: [Double]
     /// log πₖ, cached for the density.
     private var logWeights: [Double]
 
     /// `weights` nil means uniform 1/K. Weights must be positive and sum to 1 (within 10⁻⁶).
-    init(components: [DiagonalGaussian], weights: [Double]? = nil) {
-        precondition(!components.isEmpty, "GaussianMixture needs at least one component")
+    init(components: [DiagonalNormal], weights: [Double]? = nil) {
+        precondition(!components.isEmpty, "NormalMixture needs at least one component")
         precondition(components.allSatisfy { $0.dimension == components[0].dimension },
-                     "GaussianMixture: components of different dimensions")
+                     "NormalMixture: components of different dimensions")
         let weights = weights ?? Array(repeating: 1 / Double(components.count), count: components.count)
-        precondition(weights.count == components.count, "GaussianMixture: \(weights.count) weights for \(components.count) components")
+        precondition(weights.count == components.count, "NormalMixture: \(weights.count) weights for \(components.count) components")
         precondition(weights.allSatisfy { $0 > 0 } && abs(weights.reduce(0, +) - 1) <= 1e-6,
-                     "GaussianMixture: weights must be positive and sum to 1, got \(weights)")
+                     "NormalMixture: weights must be positive and sum to 1, got \(weights)")
         self.components = components
         self.weights = weights
         self.logWeights = weights.map { log($0) }
     }
 
-    static func standard(dimension: Int) -> GaussianMixture {
-        GaussianMixture(components: [.standard(dimension: dimension)])
+    static func standard(dimension: Int) -> NormalMixture {
+        NormalMixture(components: [.standard(dimension: dimension)])
     }
 
     var dimension: Int { components[0].dimension }
@@ -41,7 +42,7 @@ struct GaussianMixture: Hashable, Sendable {
     }
 
     /// The closed form of KL(q ‖ self) when one exists (a single component); nil otherwise.
-    func analyticKL(from q: DiagonalGaussian) -> Double? {
+    func analyticKL(from q: DiagonalNormal) -> Double? {
         components.count == 1 ? q.klDivergence(to: components[0]) : nil
     }
 }

@@ -1,21 +1,21 @@
 import Foundation
 
 /// N(μ, diag(σ²)) in d dimensions, in `Double`.
-struct DiagonalGaussian: Hashable, Sendable {
+struct DiagonalNormal: Hashable, Sendable {
     var mean: [Double]
     var std: [Double]
 
     init(mean: [Double], std: [Double]) {
         precondition(!mean.isEmpty && mean.count == std.count,
-                     "DiagonalGaussian: mean has \(mean.count) entries, std has \(std.count)")
-        precondition(std.allSatisfy { $0 > 0 && $0.isFinite }, "DiagonalGaussian: std must be positive, got \(std)")
+                     "DiagonalNormal: mean has \(mean.count) entries, std has \(std.count)")
+        precondition(std.allSatisfy { $0 > 0 && $0.isFinite }, "DiagonalNormal: std must be positive, got \(std)")
         self.mean = mean
         self.std = std
     }
 
     /// N(0, I).
-    static func standard(dimension: Int) -> DiagonalGaussian {
-        DiagonalGaussian(mean: Array(repeating: 0, count: dimension), std: Array(repeating: 1, count: dimension))
+    static func standard(dimension: Int) -> DiagonalNormal {
+        DiagonalNormal(mean: Array(repeating: 0, count: dimension), std: Array(repeating: 1, count: dimension))
     }
 
     var dimension: Int { mean.count }
@@ -36,7 +36,7 @@ struct DiagonalGaussian: Hashable, Sendable {
     /// Closed-form KL(self ‖ other) between diagonal Gaussians:
     /// Σⱼ [log(σₚⱼ/σ_qⱼ) + (σ_qⱼ² + (μ_qⱼ − μₚⱼ)²) / (2σₚⱼ²) − ½].
     /// Against N(0, I) this is ½ Σⱼ (σⱼ² + μⱼ² − 1 − log σⱼ²).
-    func klDivergence(to other: DiagonalGaussian) -> Double {
+    func klDivergence(to other: DiagonalNormal) -> Double {
         precondition(other.dimension == dimension, "klDivergence: dimensions \(dimension) and \(other.dimension)")
         var total = 0.0
         for j in 0..<dimension {
