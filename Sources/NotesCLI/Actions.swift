@@ -16,6 +16,7 @@ public struct BuildAction {
     }
 
     public func run(console: Console) -> Int32 {
+        if options.jobs > 1 { Catalogue.divideThreads(amongJobs: options.jobs) }
         let builder = SiteBuilder(registry: registry, options: options, progress: console.err)
         let start = Date()
         do {
@@ -46,6 +47,7 @@ public struct CheckAction {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var options = options
         options.outputFolder = scratch
+        if options.jobs > 1 { Catalogue.divideThreads(amongJobs: options.jobs) }
         let start = Date()
         do {
             let report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()
