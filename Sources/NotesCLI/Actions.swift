@@ -78,7 +78,7 @@ public struct ListAction {
                 let plan = LessonPlan(lesson: lesson, registry: registry)
                 console.out("\(lesson.slug)  \(lesson.title)  (\(plan.blocks.count) blocks, \(plan.directives.count) directives)")
                 for directive in plan.directives {
-                    let id = directive.experiment?.id.map { " id: \($0)" } ?? ""
+                    let id = directive.id.map { " id: \($0)" } ?? ""
                     let problems = directive.diagnostics.isEmpty ? "" : "  [\(directive.diagnostics.count) problem(s)]"
                     console.out("  \(lesson.path):\(directive.call.location.line): @\(directive.call.name)\(id)\(problems)")
                 }

@@ -70,6 +70,20 @@ import NotebookTestSupport
         #expect(p.runOrder == [2])  // z runs, and reports that x failed
     }
 
+    @Test func everyDirectiveAcceptsAnIDWithoutChangingItsIdentity() {
+        let p = plan("""
+        ```swift-directive
+        @Train(id: "a")
+        @Evaluate(id: "ev", of: ["a"])
+        @Evaluate(of: ["a"])
+        ```
+        """)
+        #expect(p.diagnostics.isEmpty)
+        #expect(p.directiveForID["ev"] == 1)
+        #expect(p.directives[1].id == "ev" && p.directives[2].id == nil)
+        #expect(p.directives[1].canonicalForm == p.directives[2].canonicalForm)
+    }
+
     @Test func ignoresOtherFencedBlocks() {
         let p = plan("```swift\n@Train(id: 1)\n```\n")
         #expect(p.blocks.isEmpty && p.diagnostics.isEmpty)

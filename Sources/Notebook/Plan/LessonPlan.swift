@@ -15,6 +15,9 @@ public struct LessonPlan: Sendable {
         public var diagnostics: [Diagnostic]
         /// Seconds the directive may run (`timeout:`, every directive accepts it).
         public var timeLimit: Double = LessonPlan.defaultTimeLimit
+        /// The id naming its result (`id:`, every directive accepts it), for `of:` and for
+        /// inline values in prose.
+        public var id: String?
     }
 
     /// Time limit of a directive without `timeout:`, in seconds.
@@ -78,17 +81,21 @@ public struct LessonPlan: Sendable {
         // Every directive takes `timeout:`; it does not change results, so it is not semantic.
         let timeLimit = reader.double("timeout", default: defaultTimeLimit, range: 1...86_400, semantic: false)
         let experiment = type.init(reading: &reader)
+        // Every directive takes `id:` too, so prose can cite its scalars; experiments that use
+        // their id (e.g. to name files) read it themselves, and then this read finds nothing.
+        let plainID = reader.string("id", default: "", semantic: false) ?? ""
         let diagnostics = reader.finish()
         let failed = experiment == nil || diagnostics.contains { $0.severity == .error }
         return Directive(call: call, block: block, experiment: failed ? nil : experiment,
                          canonicalForm: "@\(call.name)#v\(type.version)(\(reader.canonicalForm))",
-                         diagnostics: diagnostics, timeLimit: timeLimit ?? defaultTimeLimit)
+                         diagnostics: diagnostics, timeLimit: timeLimit ?? defaultTimeLimit,
+                         id: experiment?.id ?? (plainID.isEmpty ? nil : plainID))
     }
 
     /// Reports duplicate and unknown ids and cycles; computes `runOrder`.
     mutating func resolveIDs(file: String) {
         for index in directives.indices {
-            guard let id = directives[index].experiment?.id else { continue }
+            guard directives[index].experiment != nil, let id = directives[index].id else { continue }
             if let first = directiveForID[id] {
                 let location = Self.location(ofString: id, label: "id", in: directives[index].call)
                 let original = directives[first].call.location

@@ -88,7 +88,7 @@ public struct LessonRunner: Sendable {
         }
         let key = ResultCache.key(canonicalForm: directive.canonicalForm, fingerprint: experiment.inputFingerprint,
                                   dependencyKeys: dependencyKeys)
-        let label = "[\(lesson.slug)] @\(directive.call.name)" + (experiment.id.map { " \($0)" } ?? "")
+        let label = "[\(lesson.slug)] @\(directive.call.name)" + (directive.id.map { " \($0)" } ?? "")
         if let cache {
             switch cache.lookup(key) {
             case .hit(let result, let seconds):
