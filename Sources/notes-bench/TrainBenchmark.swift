@@ -4,7 +4,7 @@ import Tensors
 
 /// `notes-bench train [--model vae|gmvae] [--components K] [--hidden H] [--latent Z] [--epochs E]
 ///  [--batch B] [--lr LR] [--seed S] [--test-seed S] [--train N] [--test N] [--iwae K]
-///  [--kl analytic|mc:S] [--init glorotUniform|heNormal|torchDefault] [--quiet]`
+///  [--kl analytic|mc:S] [--init glorotUniform|heNormal|torchDefault] [--blas-threads N] [--quiet]`
 ///
 /// Trains on Fashion-MNIST exactly like `Benchmarks/torch_vae.py` and prints `key=value`
 /// lines: one `epoch=` line per epoch, then `seconds_per_epoch`, `samples_per_second`,
@@ -43,6 +43,9 @@ func runTrainBenchmark(_ arguments: ArraySlice<String>) -> Int32 {
         case "--train": trainCount = Int(v)
         case "--test": testCount = Int(v)
         case "--iwae": iwae = Int(v) ?? iwae
+        case "--blas-threads":
+            guard let n = Int(v), n > 0 else { return usage("--blas-threads takes a positive count") }
+            OpenBLAS.shared.threadCount = n
         case "--kl":
             if v == "analytic" { configuration.kl = .analytic }
             else if v.hasPrefix("mc:"), let s = Int(v.dropFirst(3)), s > 0 { configuration.kl = .monteCarlo(samples: s) }
