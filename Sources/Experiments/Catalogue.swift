@@ -10,6 +10,7 @@ public enum Catalogue {
         Samples.self,
         Reconstructions.self,
         Interpolate.self,
+        DecoderComponents.self,
         LatentSpace.self,
         KLVariance.self,
         PriorDensity.self,

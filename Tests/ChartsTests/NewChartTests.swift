@@ -26,6 +26,23 @@ import Testing
         let root = try parseXML(chart.svg())
         #expect(root.withClass("group")[8].all("rect").count == 20)
     }
+
+    @Test func ellipsesAreDrawnInsideTheAxesAtTheirDataRadii() throws {
+        let chart = ScatterChart(title: "Componentes", summary: "Elipses.", xAxis: .linear("x₁"), yAxis: .linear("x₂"),
+                                 groups: [ScatterGroup("centros", x: [0, 1], y: [0, 1])],
+                                 ellipses: [ScatterEllipse(centerX: 0, centerY: 0, radiusX: 2, radiusY: 0.5),
+                                            ScatterEllipse(centerX: 1, centerY: 1, radiusX: .nan, radiusY: 1)])
+        let root = try parseXML(chart.svg())
+        let ellipses = root.withClass("ellipses").first?.all("ellipse") ?? []
+        #expect(ellipses.count == 1, "the non-finite ellipse is skipped")
+        let e = try #require(ellipses.first)
+        let rx = try #require(Double(e.attributes["rx"] ?? "")), ry = try #require(Double(e.attributes["ry"] ?? ""))
+        let cx = try #require(Double(e.attributes["cx"] ?? ""))
+        // The x axis must reach −2 … 2 (the ellipse), so the ellipse fits in the 640-px plot.
+        #expect(cx - rx > 0 && cx + rx < 640)
+        // Radii keep their data ratio up to the two axes' pixels-per-unit.
+        #expect(rx > 0 && ry > 0 && rx != ry)
+    }
 }
 
 @Suite struct HistogramTests {

@@ -16,6 +16,9 @@ public struct ScatterChart: Hashable, Sendable {
     public var xAxis: Axis
     public var yAxis: Axis
     public var groups: [ScatterGroup]
+    /// Axis-aligned ellipses drawn as outlines over the points (e.g. one-σ contours of Gaussian
+    /// components); the axes are sized to contain them.
+    public var ellipses: [ScatterEllipse]
     public var width: Double
     public var height: Double
     public var showsLegend: Bool
@@ -26,7 +29,7 @@ public struct ScatterChart: Hashable, Sendable {
     public var identifier: String?
 
     public init(title: String, summary: String, xAxis: Axis, yAxis: Axis, groups: [ScatterGroup],
-                width: Double = 640, height: Double = 480, showsLegend: Bool = true, pointRadius: Double = 2.5,
+                ellipses: [ScatterEllipse] = [], width: Double = 640, height: Double = 480, showsLegend: Bool = true, pointRadius: Double = 2.5,
                 opacity: Double = 0.7, identifier: String? = nil) {
         precondition(width >= 200 && height >= 150, "ScatterChart needs at least 200×150 px, got \(width)×\(height)")
         precondition(opacity > 0 && opacity <= 1, "ScatterChart: opacity must be in (0, 1], got \(opacity)")
@@ -35,6 +38,7 @@ public struct ScatterChart: Hashable, Sendable {
         self.xAxis = xAxis
         self.yAxis = yAxis
         self.groups = groups
+        self.ellipses = ellipses
         self.width = width
         self.height = height
         self.showsLegend = showsLegend
@@ -54,7 +58,8 @@ public struct ScatterChart: Hashable, Sendable {
         let legend = CategoricalLegend(entries: showsLegend ? groups.indices.map { (groups[$0].name, color(of: $0), marker(of: $0)) } : [],
                                        availableWidth: width - 80)
         let frame = PlotFrame(xAxis: xAxis, yAxis: yAxis,
-                              xValues: groups.flatMap { $0.points.map(\.x) }, yValues: groups.flatMap { $0.points.map(\.y) },
+                              xValues: groups.flatMap { $0.points.map(\.x) } + ellipses.flatMap(\.xExtent),
+                              yValues: groups.flatMap { $0.points.map(\.y) } + ellipses.flatMap(\.yExtent),
                               x0: 0, y0: legend.height, x1: width, y1: height)
         var svg = SVGWriter()
         ChartDocument.open(&svg, id: id, title: title, summary: summary, width: width, height: height)
@@ -75,10 +80,51 @@ public struct ScatterChart: Hashable, Sendable {
             }
             svg.close()
         }
+        drawEllipses(frame.layout, clip: "url(#\(id)-plot)", into: &svg)
         legend.draw(left: frame.left, top: 8, into: &svg)
         svg.close()
         return svg.finish()
     }
+}
+
+extension ScatterChart {
+    fileprivate func drawEllipses(_ layout: PlotLayout, clip: String, into svg: inout SVGWriter) {
+        guard !ellipses.isEmpty else { return }
+        svg.open("g", [("class", "ellipses"), ("fill", "none"), ("stroke-width", "1.2"), ("clip-path", clip)])
+        for e in ellipses where [e.centerX, e.centerY, e.radiusX, e.radiusY].allSatisfy(\.isFinite) {
+            let cx = layout.xScale(e.centerX), cy = layout.yScale(e.centerY)
+            let rx = abs(layout.xScale(e.centerX + e.radiusX) - cx), ry = abs(layout.yScale(e.centerY + e.radiusY) - cy)
+            svg.element("ellipse", [("cx", px(cx)), ("cy", px(cy)), ("rx", px(rx)), ("ry", px(ry)),
+                                    ("stroke", e.color.hex), ("stroke-opacity", NumberFormat.coordinate(e.opacity))])
+        }
+        svg.close()
+    }
+}
+
+/// An axis-aligned ellipse of a scatter chart, in data coordinates.
+public struct ScatterEllipse: Hashable, Sendable {
+    public var centerX: Double
+    public var centerY: Double
+    /// Half-axes along x and y (data units, ≥ 0).
+    public var radiusX: Double
+    public var radiusY: Double
+    public var color: Color
+    /// Stroke opacity in (0, 1].
+    public var opacity: Double
+
+    public init(centerX: Double, centerY: Double, radiusX: Double, radiusY: Double, color: Color = Palette.color(at: 1),
+                opacity: Double = 0.6) {
+        precondition(!(radiusX < 0) && !(radiusY < 0), "ScatterEllipse: radii must not be negative, got \(radiusX), \(radiusY)")
+        self.centerX = centerX
+        self.centerY = centerY
+        self.radiusX = radiusX
+        self.radiusY = radiusY
+        self.color = color
+        self.opacity = opacity
+    }
+
+    var xExtent: [Double] { [centerX - radiusX, centerX + radiusX].filter(\.isFinite) }
+    var yExtent: [Double] { [centerY - radiusY, centerY + radiusY].filter(\.isFinite) }
 }
 
 /// A named set of points of one scatter chart.

@@ -1,0 +1,153 @@
+import Foundation
+import Charts
+import LatentModels
+import Notebook
+import Tensors
+
+/// `@DecoderComponents`: the VAE seen as an infinite mixture. A lattice of latent points
+/// `z` is decoded, each one a component `p(x | z)` of `p(x) = ∫ p(x | z) p(z) dz`.
+///
+/// ```swift-directive
+/// @DecoderComponents(of: "anel", grid: 7, label: "fig-componentes")
+/// ```
+///
+/// Arguments: `of` (required, an unconditional `@Train` id), `grid` (7, 2…30 lattice points
+/// per side), `caption`, `label` (presentation only).
+///
+/// The lattice sits at standard-normal quantiles `Φ⁻¹((i + ½)/grid)` of the first two latent
+/// coordinates (the others are 0; a 1-D latent gets `grid²` quantiles on its line), so under
+/// `N(0, I)` every lattice point stands for the same prior mass `1/grid²`.
+/// - 2-D data (Gaussian decoder): the test points, and for each lattice point the one-σ
+///   ellipse of `N(μ_θ(z), diag σ²)` around its centre.
+/// - Images: the decoded means `E[x | z]` as a `grid × grid` image grid (the learned manifold).
+///
+/// Scalars: `components` (lattice points drawn); for 2-D data also `std.1`, `std.2` (the
+/// decoder's standard deviations) and, when the latent has at most 2 dimensions,
+/// `grid.loglik`: the mean test log-likelihood (nats) of the finite mixture of the drawn
+/// components, weighted by the prior (`w_i ∝ p(z_i)/N(z_i; 0, I)`, uniform for `N(0, I)`),
+/// a quadrature estimate of `log p(x)`.
+public struct DecoderComponents: Experiment {
+    public static let directiveName = "DecoderComponents"
+    public static let version = 1
+
+    let model: String
+    let grid: Int
+    let presentation: Presentation
+
+    public var dependencies: [String] { [model] }
+
+    public init?(reading arguments: inout ArgumentReader) {
+        let model = arguments.string("of")
+        let grid = arguments.int("grid", default: 7, range: 2...30)
+        let presentation = Presentation(reading: &arguments)
+        guard let model, let grid, !arguments.hasErrors else { return nil }
+        self.model = model
+        self.grid = grid
+        self.presentation = presentation
+    }
+
+    public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
+
+    public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        let trained = try TrainedModelArtifacts.model(model, in: context)
+        let vae = trained.model
+        guard !vae.isConditional else {
+            throw ExperimentFailure(id: "invalid-value", "'\(model)' is a conditional VAE; @DecoderComponents draws an unconditional decoder",
+                                    suggestion: "train a model without 'conditional: true' for this figure")
+        }
+        let lattice = Self.lattice(grid: grid, dimension: vae.latentCount)
+        let means = withNoGrad { vae.decode(TensorConversion.matrix(lattice)) }
+        let name = "componentes-\(model)"
+        if let shape = ImageFigures.imageShape(trained.configuration) {
+            let summary = "Grade de \(grid)×\(grid) pontos z nos quantis da normal padrão, decodificados por '\(model)'."
+            let figure = ImageFigures.grid(name: name, title: "Variedade aprendida por \(model)", summary: summary,
+                                           caption: "Média E[x | z] do decodificador de '\(model)' numa grade de \(grid)×\(grid) valores de z "
+                                               + "(quantis da normal padrão nas duas primeiras coordenadas"
+                                               + (vae.latentCount > 2 ? ", demais coordenadas em 0" : "") + ").",
+                                           rows: Self.imageOrder(TensorConversion.rows(means), grid: grid, dimension: vae.latentCount),
+                                           columns: grid, shape: shape)
+            return ExperimentResult(outputs: [.figure(figure)], scalars: ["components": Double(lattice.count)])
+        }
+        guard let gaussian = vae.decoder.likelihood as? GaussianLikelihood else {
+            throw ExperimentFailure(id: "invalid-value", "'\(model)' has no Gaussian decoder, so its components have no ellipses")
+        }
+        let std = TensorConversion.doubles(gaussian.logVariance).map { exp(0.5 * $0) }
+        let centres = TensorConversion.rows(means)
+        let test = TensorConversion.rows(try TrainedModelArtifacts.testSet(of: trained).tensor())
+        var scalars: [String: Double] = ["components": Double(lattice.count), "std.1": std[0], "std.2": std[1]]
+        var loglikText = ""
+        if vae.latentCount <= 2 {
+            let logPrior = TensorConversion.doubles(withNoGrad { vae.prior.logDensity(TensorConversion.matrix(lattice)) })
+            let loglik = Self.mixtureLogLikelihood(test, centres: centres, std: std, lattice: lattice, logPrior: logPrior)
+            scalars["grid.loglik"] = loglik
+            loglikText = "; log-verossimilhança média de teste da mistura finita: \(SignificantFormat.format(loglik, digits: 4)) nats"
+        }
+        let summary = "\(lattice.count) componentes N(μ(z), diag σ²) do decodificador de '\(model)' para uma grade de z, "
+            + "σ = (\(SignificantFormat.format(std[0], digits: 3)), \(SignificantFormat.format(std[1], digits: 3)))\(loglikText)."
+        let colour = Palette.color(at: 1)
+        let chart = ScatterChart(
+            title: "Componentes do decodificador de \(model)", summary: summary, xAxis: .linear("x₁"), yAxis: .linear("x₂"),
+            groups: [ScatterGroup("teste", x: test.prefix(1000).map { $0[0] }, y: test.prefix(1000).map { $0[1] }, color: Color(hex: "#9a9a9a")),
+                     ScatterGroup("μ(z) e elipse de 1 σ", x: centres.map { $0[0] }, y: centres.map { $0[1] }, color: colour)],
+            ellipses: centres.map { ScatterEllipse(centerX: $0[0], centerY: $0[1], radiusX: std[0], radiusY: std[1], color: colour, opacity: 0.45) },
+            opacity: 0.8, identifier: name)
+        let figure = ResultFigure(name: name,
+                                  caption: "Cada z de uma grade de \(grid)×\(grid) quantis da normal padrão vira uma gaussiana "
+                                      + "N(μ(z), diag σ²) no espaço dos dados (centro e elipse de 1 σ), sobre os pontos de teste.",
+                                  svg: chart.svg(), altText: summary)
+        return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+    }
+
+    /// The lattice `[n, d]`: quantiles of N(0, 1) on the first two coordinates (a line for d = 1).
+    static func lattice(grid: Int, dimension: Int) -> [[Double]] {
+        if dimension == 1 {
+            let n = grid * grid
+            return (0..<n).map { [NormalQuantile.of((Double($0) + 0.5) / Double(n))] }
+        }
+        let q = (0..<grid).map { NormalQuantile.of((Double($0) + 0.5) / Double(grid)) }
+        var points: [[Double]] = []
+        for row in 0..<grid {
+            for column in 0..<grid {
+                var z = [Double](repeating: 0, count: dimension)
+                z[0] = q[column]
+                z[1] = q[row]
+                points.append(z)
+            }
+        }
+        return points
+    }
+
+    /// Images laid out like a plot: z₁ grows to the right, z₂ grows upwards.
+    static func imageOrder(_ rows: [[Double]], grid: Int, dimension: Int) -> [[Double]] {
+        guard dimension >= 2 else { return rows }
+        return (0..<grid).reversed().flatMap { row in rows[(row * grid)..<((row + 1) * grid)] }
+    }
+
+    /// Mean over `points` of `log Σ_i w_i N(x; centre_i, diag std²)` with
+    /// `w_i ∝ p(z_i) / N(z_i; 0, I)` (each lattice cell holds equal standard-normal mass).
+    static func mixtureLogLikelihood(_ points: [[Double]], centres: [[Double]], std: [Double],
+                                     lattice: [[Double]], logPrior: [Double]) -> Double {
+        let logWeightsRaw = zip(lattice, logPrior).map { z, lp in
+            lp + 0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * Double(z.count) * log(2 * Double.pi)
+        }
+        let normaliser = logSumExp(logWeightsRaw)
+        let logWeights = logWeightsRaw.map { $0 - normaliser }
+        let constant = std.reduce(0) { $0 - log($1) } - 0.5 * Double(std.count) * log(2 * Double.pi)
+        var total = 0.0
+        var terms = [Double](repeating: 0, count: centres.count)
+        for x in points {
+            for (i, c) in centres.enumerated() {
+                var q = 0.0
+                for j in 0..<std.count { let u = (x[j] - c[j]) / std[j]; q += u * u }
+                terms[i] = logWeights[i] + constant - 0.5 * q
+            }
+            total += logSumExp(terms)
+        }
+        return total / Double(max(points.count, 1))
+    }
+
+    static func logSumExp(_ values: [Double]) -> Double {
+        guard let m = values.max(), m.isFinite else { return values.max() ?? -.infinity }
+        return m + log(values.reduce(0) { $0 + exp($1 - m) })
+    }
+}
