@@ -47,6 +47,26 @@ import Tensors
         #expect(nll < trained.model.evaluateELBO(on: test, kl: .monteCarlo(samples: 1)).nelbo + 0.5)
     }
 
+    struct Cancelled: Error {}
+
+    /// A throwing progress callback stops training right after the step that reported, with
+    /// the callback's own error (how directive time limits cancel a run).
+    @Test func progressCallbackCancelsTraining() throws {
+        let c = configuration(epochs: 3)
+        let model = VAE(c.architecture(inputs: 2, classes: 4), seed: c.seed)
+        let (trainSet, testSet) = try c.loadData()
+        let trainer = Trainer(configuration: c, model: model, train: trainSet, test: testSet)
+        var steps = 0
+        #expect(throws: Cancelled.self) {
+            try trainer.run { progress in
+                if case .step = progress.event { steps += 1 }
+                if steps == 3 { throw Cancelled() }
+            }
+        }
+        #expect(steps == 3 && trainer.history.epochs.isEmpty)
+        #expect(model.parameters.parameters.allSatisfy { $0.withUnsafeBufferPointer { $0.allSatisfy(\.isFinite) } })
+    }
+
     @Test func nonFiniteLossStopsWithEpochAndStep() throws {
         let c = configuration(epochs: 1)
         var features = SyntheticData.twoMoons(noise: 0.1).generate(count: 256, seed: 1).features

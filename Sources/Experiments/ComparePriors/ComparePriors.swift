@@ -84,7 +84,7 @@ public struct ComparePriors: Experiment {
         for prior in priors {
             var configuration = base
             configuration.model = prior
-            let trained = try TrainingRun.train(configuration, name: Self.key(prior), context: context)
+            let trained = try TrainingRun.run(configuration, name: Self.key(prior), context: context)
             var nll: Double?
             if iwae > 0 {
                 try context.checkDeadline()

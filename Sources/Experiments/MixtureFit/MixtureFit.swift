@@ -112,7 +112,7 @@ public struct MixtureFit: Experiment {
         }
         var vae: (model: VAE, train: Double, test: Double, kl: Double)?
         if withVAE {
-            let trained = try TrainingRun.train(configuration, train: trainSet, test: testSet, name: "VAE", context: context)
+            let trained = try TrainingRun.run(configuration, train: trainSet, test: testSet, name: "VAE", context: context)
             context.progress("VAE: limite IWAE com k = \(iwaeSamples)")
             let testLL = -trained.model.importanceWeightedNLL(on: testSet, samples: iwaeSamples, seed: UInt64(seed))
             let trainLL = -trained.model.importanceWeightedNLL(on: trainSet.prefix(testSet.count), samples: iwaeSamples, seed: UInt64(seed))

@@ -48,7 +48,7 @@ public struct Train: Experiment {
     public var inputFingerprint: String { ModelArguments.fingerprint(of: configuration.data) }
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
-        let trained = try TrainingRun.train(configuration, name: name, context: context)
+        let trained = try TrainingRun.run(configuration, name: name, context: context)
         return try report(trained)
     }
 

@@ -52,14 +52,14 @@ extension TrainingConfiguration {
 /// - Throws: `DatasetError` (e.g. Fashion-MNIST not installed), `TrainingError` (divergence,
 ///   impossible configuration).
 public func train(_ configuration: TrainingConfiguration,
-                  progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainedModel {
+                  progress: ((TrainingProgress) throws -> Void)? = nil) throws -> TrainedModel {
     let (trainSet, testSet) = try configuration.loadData()
     return try train(configuration, train: trainSet, test: testSet, progress: progress)
 }
 
 /// Trains on explicit datasets (the test set already binarized as it should be evaluated).
 public func train(_ configuration: TrainingConfiguration, train trainSet: Dataset, test testSet: Dataset,
-                  progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainedModel {
+                  progress: ((TrainingProgress) throws -> Void)? = nil) throws -> TrainedModel {
     if configuration.conditional && trainSet.labels == nil {
         throw TrainingError.invalidConfiguration("a conditional VAE needs labelled data")
     }

@@ -27,13 +27,15 @@ public final class Trainer {
         optimizer = Adam(parameters: model.parameters, learningRate: configuration.learningRate)
     }
 
-    /// Runs all epochs; `progress` is called on the calling thread.
-    public func run(progress: ((TrainingProgress) -> Void)? = nil) throws {
+    /// Runs all epochs; `progress` is called on the calling thread after every step and epoch.
+    /// An error thrown by `progress` stops training at once and propagates (cancellation, time
+    /// limits); the model keeps the weights of the last completed step.
+    public func run(progress: ((TrainingProgress) throws -> Void)? = nil) throws {
         guard configuration.epochs > 0 else { return }
         for epoch in 1...configuration.epochs { try runEpoch(epoch, progress: progress) }
     }
 
-    private func runEpoch(_ epoch: Int, progress: ((TrainingProgress) -> Void)?) throws {
+    private func runEpoch(_ epoch: Int, progress: ((TrainingProgress) throws -> Void)?) throws {
         let c = configuration
         let root = RandomGenerator(seed: c.seed)
         let order = root.stream(UInt64(1000 + epoch)).permutation(train.count)
@@ -68,13 +70,13 @@ public final class Trainer {
                 let elapsed = ProcessInfo.processInfo.systemUptime - start
                 let rate = Double(seen) / Swift.max(elapsed, 1e-9)
                 let remaining = Double(train.count - seen + (c.epochs - epoch) * train.count) / rate
-                progress(TrainingProgress(event: .step, epoch: epoch, epochs: c.epochs, step: step + 1, stepsPerEpoch: steps,
+                try progress(TrainingProgress(event: .step, epoch: epoch, epochs: c.epochs, step: step + 1, stepsPerEpoch: steps,
                                           runningNELBO: sums.nelbo / Double(seen), examplesPerSecond: rate,
                                           elapsed: previous + elapsed, estimatedRemaining: remaining))
             }
         }
         let seconds = ProcessInfo.processInfo.systemUptime - start
-        progress?(TrainingProgress(event: .evaluating, epoch: epoch, epochs: c.epochs, step: steps, stepsPerEpoch: steps,
+        try progress?(TrainingProgress(event: .evaluating, epoch: epoch, epochs: c.epochs, step: steps, stepsPerEpoch: steps,
                                    runningNELBO: sums.nelbo / Double(train.count), examplesPerSecond: Double(train.count) / seconds,
                                    elapsed: previous + seconds, estimatedRemaining: Double(c.epochs - epoch) * seconds))
         let evalStart = ProcessInfo.processInfo.systemUptime
@@ -86,7 +88,7 @@ public final class Trainer {
                                  evaluationSeconds: ProcessInfo.processInfo.systemUptime - evalStart,
                                  examplesPerSecond: n / seconds)
         history.epochs.append(record)
-        progress?(TrainingProgress(event: .epochCompleted(record), epoch: epoch, epochs: c.epochs, step: steps,
+        try progress?(TrainingProgress(event: .epochCompleted(record), epoch: epoch, epochs: c.epochs, step: steps,
                                    stepsPerEpoch: steps, runningNELBO: record.trainNELBO, examplesPerSecond: record.examplesPerSecond,
                                    elapsed: history.trainingSeconds, estimatedRemaining: Double(c.epochs - epoch) * seconds))
     }
