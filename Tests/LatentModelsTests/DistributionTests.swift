@@ -99,18 +99,3 @@ import Tensors
         #expect(draws.count == 2 && draws.allSatisfy { (0..<3).contains($0) })
     }
 }
-
-@Suite struct MixtureEMTests {
-    @Test func emRecoversARingMixtureAndNeverDecreasesTheLikelihood() {
-        let data = SyntheticData.ring(components: 4, radius: 3, spread: 0.2).generate(count: 800, seed: 1)
-        let fit = GaussianMixtureFit.fit(data, components: 4, seed: 2)
-        let short = GaussianMixtureFit.fit(data, components: 4, maxIterations: 3, seed: 2)
-        #expect(fit.logLikelihood >= short.logLikelihood)
-        #expect(fit.weights.allSatisfy { Swift.abs($0 - 0.25) < 0.05 })
-        let radii = fit.means.map { ($0[0] * $0[0] + $0[1] * $0[1]).squareRoot() }
-        #expect(radii.allSatisfy { Swift.abs($0 - 3) < 0.1 })
-        let point = [3.0, 0.0]
-        let viaTensor = Double(fit.mixture.logDensity(Tensor(shape: [1, 2], scalars: [3, 0])).item())
-        #expect(Swift.abs(viaTensor - fit.logDensity(point)) < 1e-3)
-    }
-}
