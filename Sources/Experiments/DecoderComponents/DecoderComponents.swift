@@ -130,7 +130,7 @@ public struct DecoderComponents: Experiment {
         let logWeightsRaw = zip(lattice, logPrior).map { z, lp in
             lp + 0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * Double(z.count) * log(2 * Double.pi)
         }
-        let normaliser = logSumExp(logWeightsRaw)
+        let normaliser = Statistics.logSumExp(logWeightsRaw)
         let logWeights = logWeightsRaw.map { $0 - normaliser }
         let constant = std.reduce(0) { $0 - log($1) } - 0.5 * Double(std.count) * log(2 * Double.pi)
         var total = 0.0
@@ -141,13 +141,8 @@ public struct DecoderComponents: Experiment {
                 for j in 0..<std.count { let u = (x[j] - c[j]) / std[j]; q += u * u }
                 terms[i] = logWeights[i] + constant - 0.5 * q
             }
-            total += logSumExp(terms)
+            total += Statistics.logSumExp(terms)
         }
         return total / Double(max(points.count, 1))
-    }
-
-    static func logSumExp(_ values: [Double]) -> Double {
-        guard let m = values.max(), m.isFinite else { return values.max() ?? -.infinity }
-        return m + log(values.reduce(0) { $0 + exp($1 - m) })
     }
 }
