@@ -17,19 +17,7 @@ extension KLVariance {
     /// `caption` replaces the table's caption; `label` goes to the table, or to the
     /// standard-deviation figure (the first figure) when it starts with `fig`.
     public func presenting(_ result: ExperimentResult) -> ExperimentResult {
-        var result = result
-        let labelsFigure = label?.hasPrefix("fig") ?? false
-        guard let table = result.outputs.firstIndex(where: { if case .table = $0 { true } else { false } }),
-              case .table(var t) = result.outputs[table] else { return result }
-        if let caption { t.caption = caption }
-        if !labelsFigure { t.label = label }
-        result.outputs[table] = .table(t)
-        if labelsFigure, let figure = result.outputs.firstIndex(where: { if case .figure = $0 { true } else { false } }),
-           case .figure(var f) = result.outputs[figure] {
-            f.label = label
-            result.outputs[figure] = .figure(f)
-        }
-        return result
+        Presentation(caption: caption, label: label).apply(to: result)
     }
 
     // MARK: - Wording
