@@ -5,20 +5,30 @@ import Testing
 @testable import Notebook
 
 @Suite struct InlineValuesTests {
-    func values() -> InlineValues {
+    func values(_ numbers: LocalNumbers = LocalNumbers()) -> InlineValues {
         InlineValues(file: "Notes/t.md",
-                     results: ["kl": ExperimentResult(scalars: ["analytic": 0.718_53, "std.100": 0.097_93, "neg": -245.31])],
-                     knownIDs: ["kl", "falhou"])
+                     results: ["kl": ExperimentResult(scalars: ["analytic": 0.718_53, "std.100": 0.097_93, "neg": -245.31,
+                                                                "count": 49, "tiny": 1.234e-7])],
+                     knownIDs: ["kl", "falhou"], numbers: numbers)
     }
 
     @Test(arguments: [
         ("=kl.analytic", "0.7185"), ("=kl.std.100", "0.09793"), ("=kl.analytic:2", "0.72"), ("=kl.neg", "−245.3"),
+        ("=kl.count", "49"), ("=kl.count:2", "49.00"), ("=kl.tiny", "1.23e-07"),
     ])
     func formatsScalars(code: String, text: String) {
         var v = values()
         let html = v.resolve(code, at: MarkdownLocation(line: 3, column: 5))
         #expect(html?.contains(">\(text)</span>") == true)
         #expect(v.diagnostics.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("=kl.analytic", "0,7185"), ("=kl.neg", "−245,3"), ("=kl.count", "49"), ("=kl.tiny", "1,23e-07"),
+    ])
+    func portugueseLessonsWriteADecimalComma(code: String, text: String) {
+        var v = values(LocalNumbers(language: "pt-BR"))
+        #expect(v.resolve(code, at: MarkdownLocation(line: 3, column: 5))?.contains(">\(text)</span>") == true)
     }
 
     @Test func ordinaryCodeIsLeftAlone() {
@@ -57,7 +67,25 @@ import Testing
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: LessonRunner().run(plan, lesson: lesson),
                                      navigation: LessonNavigation())
-        #expect(page.html.contains("<span class=\"inline-value\" title=\"a.nelbo\">105.0</span>"))
+        #expect(page.html.contains("<span class=\"inline-value\" title=\"a.nelbo\">105</span>"))
         #expect(positions(page.diagnostics) == ["unknown-reference@6:27"])
+    }
+}
+
+@Suite struct LocalNumbersTests {
+    @Test func languagesPickTheirSeparator() {
+        #expect(LocalNumbers(language: "pt-BR").decimalSeparator == ",")
+        #expect(LocalNumbers(language: "de").decimalSeparator == ",")
+        #expect(LocalNumbers(language: "en-US").decimalSeparator == ".")
+        #expect(LocalNumbers(language: "").decimalSeparator == ".")
+    }
+
+    @Test(arguments: [
+        ("-3.313", "−3,313"), ("9096", "9096"), ("1.2e-05", "1,2e-05"), ("0.0250", "0,0250"), ("+1.5", "+1,5"),
+        ("1000 épocas", "1000 épocas"), ("VAE", "VAE"), ("NaN", "NaN"), ("1.2.3", "1.2.3"), ("2e", "2e"), ("", ""),
+        ("k = 10", "k = 10"), ("∞", "∞"),
+    ])
+    func onlyWholeNumberCellsChange(cell: String, expected: String) {
+        #expect(LocalNumbers(language: "pt-BR").cell(cell) == expected)
     }
 }

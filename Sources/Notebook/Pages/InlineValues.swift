@@ -5,20 +5,23 @@ import Markdown
 /// `` `=id.name` `` is replaced by the scalar `name` of the result with id `id`
 /// (`` `=kl-padrao.analytic` `` → `0.7185`).
 ///
-/// Formatting: four significant digits by default; `` `=id.name:2` `` prints two decimals.
-/// A decimal point (not comma) is used, as in the tables and figures.
+/// Formatting: four significant digits by default (integers in full); `` `=id.name:2` ``
+/// prints two decimals. The decimal separator is the page language's (`LocalNumbers`).
 struct InlineValues {
     var file: String
     /// Results by id (only directives that succeeded).
     var results: [String: ExperimentResult]
     /// Every id defined in the lesson, including failed directives.
     var knownIDs: Set<String>
+    var numbers: LocalNumbers
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>) {
+    init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>,
+         numbers: LocalNumbers = LocalNumbers()) {
         self.file = file
         self.results = results
         self.knownIDs = knownIDs
+        self.numbers = numbers
     }
 
     /// Replacement HTML for an inline code span, or nil when it is ordinary code.
@@ -55,7 +58,7 @@ struct InlineValues {
                 ?? "available: " + names.joined(separator: ", ")
             return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location, suggestion: hint)
         }
-        return "<span class=\"inline-value\" title=\"\(escapeHTML(reference))\">\(escapeHTML(Self.format(value, decimals: decimals)))</span>"
+        return "<span class=\"inline-value\" title=\"\(escapeHTML(reference))\">\(escapeHTML(numbers.number(Self.format(value, decimals: decimals))))</span>"
     }
 
     private mutating func fail(_ id: String, _ message: String, _ location: MarkdownLocation,
@@ -65,12 +68,15 @@ struct InlineValues {
         return "<span class=\"inline-value missing\">?</span>"
     }
 
-    /// Four significant digits (`0.7185`, `245.3`, `1.2e-05`), or `decimals` fixed decimals.
+    /// Four significant digits (`0.7185`, `245.3`, `1.2e-05`), integers in full (`49`,
+    /// `9096`), or `decimals` fixed decimals.
     static func format(_ value: Double, decimals: Int?) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
         let text: String
         if let decimals {
             text = String(format: "%.\(decimals)f", value)
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            text = String(format: "%.0f", value)
         } else if value == 0 {
             text = "0"
         } else if abs(value) >= 1e-3 && abs(value) < 1e6 {

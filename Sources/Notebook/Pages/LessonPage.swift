@@ -16,13 +16,14 @@ public struct RenderedPage: Sendable {
 public enum LessonPage {
     public static func render(lesson: Lesson, plan: LessonPlan, outcomes: [Int: DirectiveOutcome],
                               navigation: LessonNavigation) -> RenderedPage {
-        var results = ResultRenderer(slug: lesson.slug)
+        let numbers = LocalNumbers(language: lesson.language)
+        var results = ResultRenderer(slug: lesson.slug, numbers: numbers)
         let blockByFence = Dictionary(plan.blocks.enumerated().map { ($1.fenced.index, $0) },
                                       uniquingKeysWith: { a, _ in a })
         var values = InlineValues(
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
-            knownIDs: Set(plan.directiveForID.keys))
+            knownIDs: Set(plan.directiveForID.keys), numbers: numbers)
         var references = CrossReferences(file: lesson.path)
         var body = ""
         for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic) }

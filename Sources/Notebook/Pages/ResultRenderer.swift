@@ -27,12 +27,17 @@ struct CaptionCounter {
 /// Renders one directive block's results (or its errors) as the HTML that replaces it.
 struct ResultRenderer {
     var slug: String
+    /// How table cells write numbers (the CSV keeps the decimal point).
+    var numbers = LocalNumbers()
     var counter = CaptionCounter()
     /// Output files produced so far: relative path → contents.
     var files: [String: Data] = [:]
     private var usedNames: Set<String> = []
 
-    init(slug: String) { self.slug = slug }
+    init(slug: String, numbers: LocalNumbers = LocalNumbers()) {
+        self.slug = slug
+        self.numbers = numbers
+    }
 
     /// `name`, or `name-2`, `name-3`… so two results never share a file.
     mutating func uniqueName(_ name: String, kind: String) -> String {
@@ -86,7 +91,7 @@ struct ResultRenderer {
             html += table.header.map { "<th scope=\"col\">\(escapeHTML($0))</th>" }.joined()
             html += "</tr></thead>\n<tbody>\n"
             for row in table.rows {
-                html += "<tr>" + row.map { "<td>\(escapeHTML($0))</td>" }.joined() + "</tr>\n"
+                html += "<tr>" + row.map { "<td>\(escapeHTML(numbers.cell($0)))</td>" }.joined() + "</tr>\n"
             }
             return html + "</tbody>\n</table></div>\n</figure>\n"
         case .figure(let figure):

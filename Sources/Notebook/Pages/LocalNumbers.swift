@@ -1,0 +1,52 @@
+import Foundation
+
+/// Numbers as the page's language writes them: `245,3` and `−0,52` in a Portuguese lesson,
+/// `245.3` in an English one. Applied to numbers in prose (inline values) and to table cells
+/// that are a single number; CSV downloads and figures keep the decimal point, so the data
+/// files stay machine-readable.
+struct LocalNumbers: Sendable {
+    /// "," or ".".
+    let decimalSeparator: String
+
+    init(decimalSeparator: String = ".") { self.decimalSeparator = decimalSeparator }
+
+    /// Languages (BCP 47 primary subtags) that write a decimal comma.
+    static let commaLanguages: Set<String> = [
+        "pt", "es", "fr", "de", "it", "nl", "ru", "pl", "tr", "sv", "da", "nb", "nn", "no", "fi", "cs", "sk",
+        "ro", "hu", "el", "uk", "ca", "gl", "eu", "hr", "sl", "sr", "bg", "lt", "lv", "et", "id", "vi",
+    ]
+
+    init(language: String) {
+        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        self.init(decimalSeparator: Self.commaLanguages.contains(primary) ? "," : ".")
+    }
+
+    /// A number already formatted with a decimal point (and maybe `e` notation).
+    func number(_ text: String) -> String {
+        let signed = text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        return decimalSeparator == "." ? signed : signed.replacingOccurrences(of: ".", with: decimalSeparator)
+    }
+
+    /// A table cell: localized when the whole cell is one number (`-3.313`, `1.2e-05`, `9096`),
+    /// unchanged otherwise (`1000 épocas`, `VAE`, `NaN`).
+    func cell(_ text: String) -> String {
+        Self.isNumber(text) ? number(text) : text
+    }
+
+    static func isNumber(_ text: String) -> Bool {
+        var s = Substring(text)
+        if s.first == "-" || s.first == "−" || s.first == "+" { s = s.dropFirst() }
+        let mantissaEnd = s.firstIndex(where: { $0 == "e" || $0 == "E" }) ?? s.endIndex
+        let mantissa = s[..<mantissaEnd]
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+        guard mantissaEnd != s.endIndex else { return true }
+        var exponent = s[s.index(after: mantissaEnd)...]
+        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+        return !exponent.isEmpty && exponent.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
