@@ -100,6 +100,32 @@ import Testing
         #expect(map.position(1e-6, in: map.colorDomain) < 0)  // clamped to the darkest colour by the map
     }
 
+    @Test func clippedScaleTopsOutAtTheQuantile() {
+        let values = (0..<100).map(Double.init) + [10_000]
+        let map = DensityMap(title: "t", summary: "s", xAxis: .linear("x"), yAxis: .linear("y"), x: 0...1, y: 0...1,
+                             panels: [DensityPanel("a", columns: 1, values: values)], colorBarTitle: "d",
+                             colorScale: .linearClipped(quantile: 0.99))
+        #expect(map.colorDomain == 0...99)
+        #expect(map.position(10_000, in: map.colorDomain) > 1)  // saturates (the colormap clamps)
+        #expect(map.position(49.5, in: map.colorDomain) == 0.5)
+    }
+
+    @Test func panelsWrapOntoRows() throws {
+        let panel = DensityPanel("a", columns: 10, values: Self.gaussianGrid(10, shift: 0))
+        let map = DensityMap(title: "t", summary: "s", xAxis: .linear("x"), yAxis: .linear("y"), x: -3...3, y: -3...3,
+                             panels: [DensityPanel](repeating: panel, count: 5), colorBarTitle: "d", panelSize: 200, panelsPerRow: 3)
+        let oneRow = DensityMap(title: "t", summary: "s", xAxis: .linear("x"), yAxis: .linear("y"), x: -3...3, y: -3...3,
+                                panels: [panel], colorBarTitle: "d", panelSize: 200)
+        let root = try parseXML(map.svg()), single = try parseXML(oneRow.svg())
+        let width = Double(root.attributes["width"] ?? "") ?? 0, height = Double(root.attributes["height"] ?? "") ?? 0
+        let singleWidth = Double(single.attributes["width"] ?? "") ?? 0, singleHeight = Double(single.attributes["height"] ?? "") ?? 0
+        #expect(abs(height - 2 * singleHeight) < 1e-9)
+        #expect(width > 2.5 * (singleWidth - 90) && width < 3.5 * singleWidth)
+        let ys = Set(root.all("image").compactMap { $0.attributes["y"] })
+        let xs = Set(root.all("image").compactMap { $0.attributes["x"] })
+        #expect(ys.count == 2 && xs.count == 3 && root.all("image").count == 5)
+    }
+
     @Test func imageRowsRunFromTopToBottom() throws {
         // Row 0 of the values is the lowest y, so it is the last scanline of the PNG.
         let map = DensityMap(title: "t", summary: "s", xAxis: .linear("x"), yAxis: .linear("y"), x: 0...1, y: 0...1,

@@ -1,5 +1,6 @@
 extension DensityMap {
-    /// The panels left to right, each with its axes and heading, then a vertical colour bar.
+    /// The panels left to right (wrapping after `panelsPerRow`), each with its axes and
+    /// heading, and a vertical colour bar beside the first row.
     public func svg() -> String {
         let id = ChartDocument.elementID(identifier, prefix: "density", title: title, summary: summary)
         let domain = colorDomain
@@ -11,16 +12,19 @@ extension DensityMap {
         let leftMargin = probe.left, rightMargin: Double = 12, bottomMargin = 1000 - probe.bottom
         let panelWidth = leftMargin + panelSize + rightMargin
         let colorBarWidth: Double = 90
-        let width = Double(panels.count) * panelWidth + colorBarWidth
-        let height = headingHeight + 8 + panelSize + bottomMargin
+        let perRow = min(panelsPerRow ?? panels.count, panels.count)
+        let rowCount = (panels.count + perRow - 1) / perRow
+        let rowHeight = headingHeight + 8 + panelSize + bottomMargin
+        let width = Double(perRow) * panelWidth + colorBarWidth
+        let height = Double(rowCount) * rowHeight
         var svg = SVGWriter()
         ChartDocument.open(&svg, id: id, title: title, summary: summary, width: width, height: height)
         for (index, panel) in panels.enumerated() {
-            let x0 = Double(index) * panelWidth
+            let x0 = Double(index % perRow) * panelWidth, top = Double(index / perRow) * rowHeight
             let frame = PlotFrame(xAxis: xScaleAxis, yAxis: yScaleAxis, xValues: [], yValues: [],
-                                  x0: x0, y0: headingHeight, x1: x0 + panelWidth, y1: height, inset: 0)
+                                  x0: x0, y0: top + headingHeight, x1: x0 + panelWidth, y1: top + rowHeight, inset: 0)
             svg.open("g", [("class", "panel"), ("aria-label", panel.heading)])
-            svg.element("text", [("class", "panel-heading"), ("x", px((frame.left + frame.right) / 2)), ("y", "16"),
+            svg.element("text", [("class", "panel-heading"), ("x", px((frame.left + frame.right) / 2)), ("y", px(top + 16)),
                                  ("text-anchor", "middle"), ("font-size", px(ChartTheme.axisTitleFontSize)),
                                  ("fill", Color.text.hex)], text: panel.heading)
             svg.element("image", [("x", px(frame.left)), ("y", px(frame.top)),
@@ -39,7 +43,7 @@ extension DensityMap {
             }
             svg.close()
         }
-        drawColorBar(id: id, domain: domain, x: Double(panels.count) * panelWidth + 8,
+        drawColorBar(id: id, domain: domain, x: Double(perRow) * panelWidth + 8,
                      top: headingHeight + 8, bottom: headingHeight + 8 + panelSize, into: &svg)
         svg.close()
         return svg.finish()

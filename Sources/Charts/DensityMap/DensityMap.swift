@@ -14,10 +14,14 @@ import Foundation
 /// column 0 the lowest x (cell centres at `x.lowerBound + (j + ½)·Δx`). The cells are drawn as
 /// one embedded PNG per panel (`image-rendering: pixelated`), so large grids stay small.
 /// With `.logarithmic(decades:)` the colour encodes log₁₀ of the value, floored at
-/// `max · 10^−decades` (zeros and the hole show as the darkest colour).
+/// `max · 10^−decades` (zeros and the hole show as the darkest colour). With
+/// `.linearClipped(quantile:)` the scale tops out at that quantile of all values, so a few
+/// extreme cells saturate instead of darkening every panel. `panelsPerRow` wraps the panels
+/// onto several rows (the colour bar stands beside the first).
 public struct DensityMap: Hashable, Sendable {
     public enum ColorScale: Hashable, Sendable {
         case linear
+        case linearClipped(quantile: Double)
         case logarithmic(decades: Double)
     }
 
@@ -33,11 +37,13 @@ public struct DensityMap: Hashable, Sendable {
     public var colormap: Colormap
     /// Side of each square panel's plot area in pixels.
     public var panelSize: Double
+    /// Panels per row (nil: all on one row).
+    public var panelsPerRow: Int?
     public var identifier: String?
 
     public init(title: String, summary: String, xAxis: Axis, yAxis: Axis, x: ClosedRange<Double>, y: ClosedRange<Double>,
                 panels: [DensityPanel], colorBarTitle: String, colorScale: ColorScale = .linear,
-                colormap: Colormap = .viridis, panelSize: Double = 260, identifier: String? = nil) {
+                colormap: Colormap = .viridis, panelSize: Double = 260, panelsPerRow: Int? = nil, identifier: String? = nil) {
         precondition(!panels.isEmpty, "DensityMap needs at least one panel")
         precondition(x.upperBound > x.lowerBound && y.upperBound > y.lowerBound, "DensityMap needs non-empty ranges")
         self.title = title
@@ -51,6 +57,7 @@ public struct DensityMap: Hashable, Sendable {
         self.colorScale = colorScale
         self.colormap = colormap
         self.panelSize = panelSize
+        self.panelsPerRow = panelsPerRow.map { max(1, $0) }
         self.identifier = identifier
     }
 
@@ -62,6 +69,12 @@ public struct DensityMap: Hashable, Sendable {
         case .linear:
             let low = min(values.min() ?? 0, high)
             return low == high ? low...(low + 1) : low...high
+        case .linearClipped(let quantile):
+            let sorted = values.sorted()
+            let low = sorted.first ?? 0
+            let index = Int((Double(max(sorted.count - 1, 0)) * min(max(quantile, 0), 1)).rounded())
+            let top = sorted.isEmpty ? 1 : sorted[index]
+            return low >= top ? low...(low + 1) : low...top
         case .logarithmic(let decades):
             let top = log10(max(high, .leastNormalMagnitude))
             return (top - decades)...top
@@ -72,7 +85,7 @@ public struct DensityMap: Hashable, Sendable {
     func position(_ value: Double, in domain: ClosedRange<Double>) -> Double {
         let v: Double
         switch colorScale {
-        case .linear: v = value
+        case .linear, .linearClipped: v = value
         case .logarithmic: v = value > 0 ? log10(value) : domain.lowerBound
         }
         return (v - domain.lowerBound) / (domain.upperBound - domain.lowerBound)

@@ -14,14 +14,15 @@ import Tensors
 /// `byComponent`), `component` (−1 = the whole prior (default); k ≥ 0 = component k of a
 /// GMVAE or VampPrior), `byComponent` (false: one row per component, up to 20), `columns`
 /// (8, grid width when not by component), `seed` (0), `caption`, `label` (presentation only).
-/// For a conditional model the rows are the classes (each row: one class, `count` columns).
+/// For a conditional model the rows are the classes (each row: one class, `count` columns),
+/// and each column keeps the same z in every row: the class changes *what* is drawn, z *how*.
 ///
 /// Images show the decoder's mean `E[x | z]` (pixel probabilities); 2-D data shows draws
 /// of `p(x | z)` over the test points. Scalars: `mean` (mean intensity or coordinate),
 /// `min`, `max`, `count`.
 public struct Samples: Experiment {
     public static let directiveName = "Samples"
-    public static let version = 1
+    public static let version = 2
 
     let model: String
     let count: Int
@@ -81,7 +82,7 @@ public struct Samples: Experiment {
         if let shape {
             figure = ImageFigures.grid(name: name, title: "Amostras de \(model)", summary: summary,
                                        caption: "Amostras \(source) de '\(model)': média E[x | z] do decodificador para z sorteado"
-                                           + (rowLabels.isEmpty ? "." : "; uma linha por \(conditionCount > 0 ? "classe" : "componente")."),
+                                           + (rowLabels.isEmpty ? "." : conditionCount > 0 ? "; uma linha por classe, o mesmo z em cada coluna." : "; uma linha por componente."),
                                        rows: TensorConversion.rows(means), columns: rowLabels.isEmpty ? columns : rowLength,
                                        rowLabels: rowLabels, shape: shape)
         } else {
@@ -107,10 +108,11 @@ public struct Samples: Experiment {
     }
 
     /// The latent draws, the row labels, and the images per row.
-    private func latentDraws(_ vae: VAE, mixture: PriorMixture?, rng: RandomGenerator) throws -> (Tensor, [String], Int) {
+    func latentDraws(_ vae: VAE, mixture: PriorMixture?, rng: RandomGenerator) throws -> (Tensor, [String], Int) {
         if vae.architecture.conditionCount > 0 && component < 0 && !byComponent {
             let classes = vae.architecture.conditionCount
-            return (vae.prior.sample(count: count * classes, rng: rng), (0..<classes).map { "classe \($0)" }, count)
+            let z = vae.prior.sample(count: count, rng: rng)
+            return (Tensor.concatenate([Tensor](repeating: z, count: classes), axis: 0), (0..<classes).map { "classe \($0)" }, count)
         }
         guard component >= 0 || byComponent else { return (vae.prior.sample(count: count, rng: rng), [], count) }
         guard let mixture else {

@@ -39,7 +39,9 @@ extension MixtureFit {
         return ExperimentResult(outputs: outputs, scalars: scalars)
     }
 
-    /// Density maps of (up to four) EM fits and of the VAE, with the training points on top.
+    /// Density maps of (up to five) EM fits and of the VAE, with the training points on top, three
+    /// panels a row; the colour scale tops out at the 99th percentile of all cells, so one
+    /// extreme cell (the VAE's IWAE estimate is heavy-tailed) cannot darken every panel.
     private func densityFigure(fits: [EMResult], vae: (model: VAE, train: Double, test: Double, kl: Double)?,
                                train: [[Double]]) -> ResultFigure {
         let xs = train.map { $0[0] }, ys = train.map { $0[1] }
@@ -50,7 +52,7 @@ extension MixtureFit {
         for r in 0..<grid {
             for c in 0..<grid { centres.append([x.lowerBound + (Double(c) + 0.5) * dx, y.lowerBound + (Double(r) + 0.5) * dy]) }
         }
-        let shownFits = fits.count <= 4 ? fits : [fits[0], fits[fits.count / 3], fits[2 * fits.count / 3], fits[fits.count - 1]]
+        let shownFits = fits.count <= 5 ? fits : (0..<5).map { fits[$0 * (fits.count - 1) / 4] }
         let overlay = Array(train.prefix(300))
         var panels = shownFits.map { r in
             DensityPanel("EM, K = \(r.k)", columns: grid, values: centres.map { exp(r.fit.mixture.logDensity($0)) }, points: overlay)
@@ -66,11 +68,11 @@ extension MixtureFit {
         let summary = "Densidades estimadas sobre o \(ModelDescription.synthetic(set)): " + panels.map { (panel: DensityPanel) in panel.heading }.joined(separator: ", ")
             + "; pontos brancos: 300 pontos de treino."
         let map = DensityMap(title: "Misturas finitas e VAE", summary: summary, xAxis: .linear("x₁"), yAxis: .linear("x₂"),
-                             x: x, y: y, panels: panels, colorBarTitle: "densidade",
-                             panelSize: panels.count > 3 ? 180 : 240, identifier: "mistura-em-densidades")
+                             x: x, y: y, panels: panels, colorBarTitle: "densidade", colorScale: .linearClipped(quantile: 0.99),
+                             panelSize: 220, panelsPerRow: 3, identifier: "mistura-em-densidades")
         return ResultFigure(name: "mistura-em-densidades",
-                            caption: "Densidade de cada modelo na mesma escala de cores; o VAE pela exponencial do limite IWAE "
-                                + "(k = \(min(iwaeSamples, 50))), que subestima a densidade.",
+                            caption: "Densidade de cada modelo na mesma escala de cores (saturada no 1% de células mais densas); "
+                                + "o VAE pela exponencial do limite IWAE (k = \(min(iwaeSamples, 50))), que subestima a densidade.",
                             svg: map.svg(), altText: summary)
     }
 }
