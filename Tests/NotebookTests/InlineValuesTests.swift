@@ -88,4 +88,11 @@ import Testing
     func onlyWholeNumberCellsChange(cell: String, expected: String) {
         #expect(LocalNumbers(language: "pt-BR").cell(cell) == expected)
     }
+
+    @Test func runningTextChangesOnlyPointsBetweenDigits() {
+        let pt = LocalNumbers(language: "pt-BR")
+        #expect(pt.text("KL médio de teste do VAE: 4.08 nats. Fim.") == "KL médio de teste do VAE: 4,08 nats. Fim.")
+        #expect(pt.text("N(0, I) e 1e-3.") == "N(0, I) e 1e-3.")
+        #expect(LocalNumbers(language: "en").text("4.08") == "4.08")
+    }
 }

@@ -59,7 +59,7 @@ extension MixtureFit {
         }
         if let vae {
             let logDensity = withNoGrad {
-                vae.model.importanceWeightedBound(TensorConversion.matrix(centres), samples: min(iwaeSamples, 50),
+                vae.model.importanceWeightedBound(TensorConversion.matrix(centres), samples: min(iwaeSamples, 500),
                                                   rng: RandomGenerator(seed: UInt64(seed)).stream(0x6D))
             }
             panels.append(DensityPanel("VAE (IWAE)", columns: grid, values: TensorConversion.doubles(logDensity).map { exp($0) },
@@ -72,7 +72,7 @@ extension MixtureFit {
                              panelSize: 220, panelsPerRow: 3, identifier: "mistura-em-densidades")
         return ResultFigure(name: "mistura-em-densidades",
                             caption: "Densidade de cada modelo na mesma escala de cores (saturada no 1% de células mais densas); "
-                                + "o VAE pela exponencial do limite IWAE (k = \(min(iwaeSamples, 50))), que subestima a densidade.",
+                                + "o VAE pela exponencial do limite IWAE (k = \(min(iwaeSamples, 500))), que subestima a densidade.",
                             svg: map.svg(), altText: summary)
     }
 }

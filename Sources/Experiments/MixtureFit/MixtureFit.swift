@@ -26,7 +26,7 @@ import Tensors
 /// means the posterior collapsed and the VAE is a single Gaussian).
 public struct MixtureFit: Experiment {
     public static let directiveName = "MixtureFit"
-    public static let version = 2 + LatentModels.semanticVersion * 100
+    public static let version = 3 + LatentModels.semanticVersion * 100
 
     let set: SyntheticData
     let trainCount: Int

@@ -33,6 +33,23 @@ struct LocalNumbers: Sendable {
         Self.isNumber(text) ? number(text) : text
     }
 
+    /// Running text from an experiment (a result note, a caption): every decimal point between
+    /// two digits (`4.08 nats` → `4,08 nats`).
+    func text(_ text: String) -> String {
+        guard decimalSeparator != ".", text.contains(".") else { return text }
+        let characters = Array(text)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for (i, c) in characters.enumerated() {
+            if c == ".", i > 0, i + 1 < characters.count, characters[i - 1].isASCIIDigit, characters[i + 1].isASCIIDigit {
+                out += decimalSeparator
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
     static func isNumber(_ text: String) -> Bool {
         var s = Substring(text)
         if s.first == "-" || s.first == "−" || s.first == "+" { s = s.dropFirst() }

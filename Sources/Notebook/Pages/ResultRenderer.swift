@@ -78,14 +78,14 @@ struct ResultRenderer {
     mutating func render(_ output: ExperimentOutput) -> String {
         switch output {
         case .note(let text):
-            return "<p class=\"result-note\">\(escapeHTML(text))</p>\n"
+            return "<p class=\"result-note\">\(escapeHTML(numbers.text(text)))</p>\n"
         case .table(let table):
             let (number, anchor) = counter.nextTable(label: table.label)
             let name = uniqueName(table.name, kind: "data")
             let csvPath = "data/\(slug)/\(name).csv"
             files[csvPath] = Data(table.csv.utf8)
             var html = "<figure class=\"result-table\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<figcaption><span class=\"caption-number\">Tabela \(number).</span> \(escapeHTML(table.caption))"
+            html += "<figcaption><span class=\"caption-number\">Tabela \(number).</span> \(escapeHTML(numbers.text(table.caption)))"
             html += " <a class=\"download\" href=\"\(csvPath)\" download>CSV</a></figcaption>\n"
             html += "<div class=\"table-scroll\"><table>\n<thead><tr>"
             html += table.header.map { "<th scope=\"col\">\(escapeHTML($0))</th>" }.joined()
@@ -101,7 +101,7 @@ struct ResultRenderer {
             files[svgPath] = Data(figure.svg.utf8)
             var html = "<figure class=\"result-figure\" id=\"\(escapeHTML(anchor))\">\n"
             html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(figure.altText))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
-            html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(figure.caption))"
+            html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(numbers.text(figure.caption)))"
             html += " <a class=\"download\" href=\"\(svgPath)\" download>SVG</a></figcaption>\n"
             return html + "</figure>\n"
         }
