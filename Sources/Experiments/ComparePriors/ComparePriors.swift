@@ -24,7 +24,7 @@ import Notebook
 /// `<key>.seconds`; and `best` (index in `priors` of the lowest test NELBO).
 public struct ComparePriors: Experiment {
     public static let directiveName = "ComparePriors"
-    public static let version = 1 + LatentModels.semanticVersion * 100
+    public static let version = 2 + LatentModels.semanticVersion * 100
 
     let priors: [TrainingConfiguration.Model]
     let base: TrainingConfiguration

@@ -16,7 +16,7 @@ enum ModelDescription {
     static func prior(_ model: TrainingConfiguration.Model) -> String {
         switch model {
         case .vae: "N(0, I)"
-        case .gmvae(let k): "mistura de \(k) gaussianas"
+        case .gmvae(let k): k == 1 ? "mistura de 1 gaussiana" : "mistura de \(k) gaussianas"
         case .vampprior(let k): "VampPrior com \(k) pseudo-entradas"
         case .flow(let l): "fluxo RealNVP com \(l) acoplamentos"
         }
