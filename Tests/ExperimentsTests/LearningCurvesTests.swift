@@ -15,5 +15,10 @@ import Testing
         let s = curves.scalars
         #expect(s["a.final"] == results[0].scalars["test.nelbo"])
         #expect((s["a.best"] ?? .infinity) <= (s["a.final"] ?? 0))
+        let epochs = (1...4).compactMap { s["a.epoch\($0)"] }
+        #expect(epochs.count == 4 && epochs.last == s["a.final"] && s["a.epoch5"] == nil)
+        #expect(s["a.max"] == epochs.max() && s["a.best"] == epochs.min())
+        let peak = try #require(s["a.maxEpoch"])
+        #expect(epochs[Int(peak) - 1] == s["a.max"])
     }
 }

@@ -14,11 +14,12 @@ import Notebook
 /// dashed), `caption`, `label` (presentation only). Trains nothing: it reads the histories
 /// stored with the models.
 ///
-/// Scalars: `<id>.final` (last epoch) and `<id>.best` (lowest value) of the drawn metric (the
-/// test split when `.both`).
+/// Scalars, of the drawn metric (the test split when `.both`): `<id>.final` (last epoch),
+/// `<id>.best` (lowest value), `<id>.max` (highest value), `<id>.maxEpoch` (the epoch of the
+/// highest value) and `<id>.epoch<N>` (the value after epoch N, N = 1, 2, …).
 public struct LearningCurves: Experiment {
     public static let directiveName = "LearningCurves"
-    public static let version = 1
+    public static let version = 2
 
     let models: [String]
     let metric: LearningCurveFigure.Metric
@@ -63,6 +64,11 @@ public struct LearningCurves: Experiment {
             let values = history.epochs.map { metric.value($0, split) }
             if let last = values.last { scalars["\(id).final"] = last }
             if let best = values.min() { scalars["\(id).best"] = best }
+            if let peak = values.indices.max(by: { values[$0] < values[$1] }) {
+                scalars["\(id).max"] = values[peak]
+                scalars["\(id).maxEpoch"] = Double(peak + 1)
+            }
+            for (index, value) in values.enumerated() { scalars["\(id).epoch\(index + 1)"] = value }
         }
         let splitText = splits.count > 1 ? "treino (tracejado) e teste" : split.name
         let figure = LearningCurveFigure.figure(
