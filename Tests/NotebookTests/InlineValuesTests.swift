@@ -95,4 +95,11 @@ import Testing
         #expect(pt.text("N(0, I) e 1e-3.") == "N(0, I) e 1e-3.")
         #expect(LocalNumbers(language: "en").text("4.08") == "4.08")
     }
+
+    @Test func figuresChangeTheirTextButNotTheirGeometry() {
+        let pt = LocalNumbers(language: "pt-BR")
+        let svg = #"<svg width="640.5"><title>KL 0.72</title><text x="12.5" y="3.25">0.5</text><path d="M1.5 2.5"/>1.25</svg>"#
+        #expect(pt.svg(svg) == #"<svg width="640.5"><title>KL 0,72</title><text x="12.5" y="3.25">0,5</text><path d="M1.5 2.5"/>1,25</svg>"#)
+        #expect(LocalNumbers(language: "en").svg(svg) == svg)
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Numbers as the page's language writes them: `245,3` and `−0,52` in a Portuguese lesson,
-/// `245.3` in an English one. Applied to numbers in prose (inline values) and to table cells
-/// that are a single number; CSV downloads and figures keep the decimal point, so the data
-/// files stay machine-readable.
+/// `245.3` in an English one. Applied to numbers in prose (inline values), to table cells
+/// that are a single number, to result notes and captions, and to the text of figures (tick
+/// labels, legends); CSV downloads keep the decimal point, so the data stays machine-readable.
 struct LocalNumbers: Sendable {
     /// "," or ".".
     let decimalSeparator: String
@@ -47,6 +47,23 @@ struct LocalNumbers: Sendable {
                 out.append(c)
             }
         }
+        return out
+    }
+
+    /// An SVG document with `text(_:)` applied to its character data only (tick labels,
+    /// legends, `<title>`, `<desc>`); tags and attributes, coordinates included, are untouched.
+    func svg(_ document: String) -> String {
+        guard decimalSeparator != "." else { return document }
+        var out = ""
+        out.reserveCapacity(document.utf8.count)
+        var rest = Substring(document)
+        while let open = rest.firstIndex(of: "<") {
+            out += text(String(rest[..<open]))
+            guard let close = rest[open...].firstIndex(of: ">") else { out += rest[open...]; return out }
+            out += rest[open...close]
+            rest = rest[rest.index(after: close)...]
+        }
+        out += text(String(rest))
         return out
     }
 

@@ -98,9 +98,9 @@ struct ResultRenderer {
             let (number, anchor) = counter.nextFigure(label: figure.label)
             let name = uniqueName(figure.name, kind: "figures")
             let svgPath = "figures/\(slug)/\(name).svg"
-            files[svgPath] = Data(figure.svg.utf8)
+            files[svgPath] = Data(numbers.svg(figure.svg).utf8)
             var html = "<figure class=\"result-figure\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(figure.altText))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
+            html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(numbers.text(figure.altText)))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
             html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(numbers.text(figure.caption)))"
             html += " <a class=\"download\" href=\"\(svgPath)\" download>SVG</a></figcaption>\n"
             return html + "</figure>\n"
