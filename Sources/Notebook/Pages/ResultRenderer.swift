@@ -99,7 +99,9 @@ struct ResultRenderer {
             let name = uniqueName(figure.name, kind: "figures")
             let svgPath = "figures/\(slug)/\(name).svg"
             files[svgPath] = Data(numbers.svg(figure.svg).utf8)
-            var html = "<figure class=\"result-figure\" id=\"\(escapeHTML(anchor))\">\n"
+            // Figures wider than the text column may reach into the right margin on wide screens.
+            let wide = svgWidth(figure.svg).map { $0 > 720 } ?? false
+            var html = "<figure class=\"result-figure\(wide ? " wide" : "")\" id=\"\(escapeHTML(anchor))\">\n"
             html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(numbers.text(figure.altText)))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
             html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(numbers.text(figure.caption)))"
             html += " <a class=\"download\" href=\"\(svgPath)\" download>SVG</a></figcaption>\n"
@@ -143,12 +145,19 @@ func sizeAttributes(ofSVG svg: String) -> String {
     let root = svg[start.upperBound..<end]
     func number(_ name: String) -> Int? {
         guard let range = root.range(of: " \(name)=\"") else { return nil }
-        let digits = root[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
-        guard root[range.upperBound...].dropFirst(digits.count).first == "\"" else { return nil }
-        return Int(digits)
+        let digits = root[range.upperBound...].prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") })
+        guard root[range.upperBound...].dropFirst(digits.count).first == "\"", let value = Double(digits) else { return nil }
+        return Int(value.rounded())
     }
     guard let width = number("width"), let height = number("height"), width > 0, height > 0 else { return "" }
     return " width=\"\(width)\" height=\"\(height)\""
+}
+
+/// The root `width` of an SVG document in pixels, if it states one.
+func svgWidth(_ svg: String) -> Int? {
+    let attributes = sizeAttributes(ofSVG: svg)
+    guard let range = attributes.range(of: "width=\"") else { return nil }
+    return Int(attributes[range.upperBound...].prefix(while: \.isNumber))
 }
 
 /// "0,42 s", "3,1 s", "2 min 05 s": Portuguese decimal comma.

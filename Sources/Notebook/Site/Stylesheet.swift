@@ -143,6 +143,9 @@ enum SiteAssets {
     .directive-block { margin: 2rem 0; }
     figure { margin: 1.8rem 0; }
     .result-figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+    /* Multi-panel figures wider than the column use the empty right margin of wide screens. */
+    @media (min-width: 80rem) { .result-figure.wide { margin-right: -7rem; } }
+    @media (min-width: 96rem) { .result-figure.wide { margin-right: -14rem; } }
     figcaption { font: .82rem/1.5 var(--sans); color: var(--muted); margin: .6rem auto 0; max-width: 38rem; text-align: center; }
     .result-table figcaption { margin: 0 auto .4rem; }
     .caption-number { font-weight: 650; color: var(--text); }
@@ -229,6 +232,7 @@ enum SiteAssets {
       .callout { border: 1px solid #999; border-left-width: 4px; background: none; }
       body { display: block; }
       .result-figure img { background: none; padding: 0; filter: none; }
+      .result-figure.wide { margin-right: 0; }
     }
 
     """
