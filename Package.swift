@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Charts"),
         .target(name: "Markdown", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
         .target(name: "Notebook", dependencies: [
-            "Markdown", "Charts",
+            "Markdown", "Charts", "CZlib",
         ]),
         .target(name: "Experiments", dependencies: ["Notebook", "Charts", "LatentModels"],
                 swiftSettings: numericSettings),

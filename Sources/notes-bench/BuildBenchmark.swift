@@ -51,6 +51,9 @@ func runBuildBenchmark(_ arguments: ArraySlice<String>) -> Int32 {
         let (cold, report) = try timed { try builder.build() }
         let directives = report.lessons.map(\.directives).reduce(0, +)
         line("bench=build case=cold seconds=\(format(cold)) lessons=\(report.lessons.count) directives=\(directives) errors=\(report.errorCount)")
+        for diagnostic in report.diagnostics.filter({ $0.severity == .error }).prefix(5) {
+            FileHandle.standardError.write(Data("notes-bench build: \(diagnostic)\n".utf8))
+        }
 
         let warm = try (0..<rounds).map { _ in try timed { try builder.build() }.0 }
         line("bench=build case=warm seconds=\(format(median(warm))) rounds=\(rounds)")

@@ -48,6 +48,50 @@ import Testing
         guard case .corrupt = cache.lookup("k") else { Issue.record("corruption not detected"); return }
     }
 
+    @Test func artifactsLiveBesideTheEntryAndAreChecked() throws {
+        let folder = try TemporaryFolder()
+        let cache = ResultCache(folder: folder.url)
+        var withWeights = result
+        withWeights.artifacts = ["weights": Data((0..<10_000).map { UInt8($0 % 251) }), "history.json": Data("{}".utf8)]
+        try cache.store(withWeights, key: "k", seconds: 1)
+        guard case .hit(let found, _) = cache.lookup("k") else { Issue.record("expected a hit"); return }
+        #expect(found == withWeights)
+        // The JSON entry stays small: the weights are not inside it.
+        #expect(try Data(contentsOf: cache.url(for: "k")).count < 2_000)
+        var blob = try Data(contentsOf: cache.artifactsURL(for: "k"))
+        blob[blob.count - 10] ^= 0x40
+        try blob.write(to: cache.artifactsURL(for: "k"))
+        guard case .corrupt(let reason) = cache.lookup("k") else { Issue.record("flipped artifact byte not detected"); return }
+        #expect(reason.contains("checksum"))
+        try FileManager.default.removeItem(at: cache.artifactsURL(for: "k"))
+        guard case .corrupt = cache.lookup("k") else { Issue.record("missing artifact file not detected"); return }
+    }
+
+    @Test func entriesOfAnotherFormatAreMisses() throws {
+        let folder = try TemporaryFolder()
+        let cache = ResultCache(folder: folder.url)
+        try cache.store(result, key: "k", seconds: 1)
+        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: cache.url(for: "k"))
+        guard case .miss = cache.lookup("k") else { Issue.record("an old-format entry should be a miss"); return }
+    }
+
+    @Test func prepareDeletesEntriesOfAnOlderFormatOnce() throws {
+        let folder = try TemporaryFolder()
+        let cache = ResultCache(folder: folder.url)
+        let results = folder.url.appendingPathComponent("results")
+        try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+        // A cache written before FORMAT existed: two unreadable entries and a killed write.
+        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent("old.json"))
+        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent("older.json"))
+        try Data().write(to: results.appendingPathComponent(".x.json" + AtomicFile.temporaryMarker + "1"))
+        #expect(cache.prepare() == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: results.path).isEmpty)
+        // Entries of this format survive later builds.
+        try cache.store(result, key: "k", seconds: 1)
+        #expect(cache.prepare() == 0)
+        guard case .hit = cache.lookup("k") else { Issue.record("a current entry was removed"); return }
+    }
+
     @Test func keyIgnoresDependencyOrderButNotContent() {
         let a = ResultCache.key(canonicalForm: "@T#v1(x: 1)", fingerprint: "", dependencyKeys: ["a": "1", "b": "2"])
         let b = ResultCache.key(canonicalForm: "@T#v1(x: 1)", fingerprint: "", dependencyKeys: ["b": "2", "a": "1"])
@@ -115,8 +159,8 @@ import Testing
         try folder.write(lessonSource("```swift-directive\n@Train(id: \"solo\")\n```\n"), to: "Notes/01-a.md")
         _ = try build(folder)
         let results = folder.url.appendingPathComponent("cache/results")
-        for name in try FileManager.default.contentsOfDirectory(atPath: results.path) {
-            try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent(name))
+        for name in try FileManager.default.contentsOfDirectory(atPath: results.path) where name.hasSuffix(".json") {
+            try Data("notes-cache 2 0000 1\n{}".utf8).write(to: results.appendingPathComponent(name))
         }
         let warnings = LockedStrings()
         let before = fakeRuns.count("Train:solo")

@@ -92,7 +92,12 @@ public struct SiteBuilder: Sendable {
         try AssetInstaller(katexFolder: options.katexFolder).install(into: output)
 
         var reports: [LessonReport] = []
-        let runner = LessonRunner(cache: options.cacheFolder.map(ResultCache.init(folder:)), jobs: options.jobs,
+        let cache = options.cacheFolder.map(ResultCache.init(folder:))
+        if let cache {
+            let removed = cache.prepare()
+            if removed > 0 { progress("Removed \(removed) cache files of an older format from \(cache.folder.path)") }
+        }
+        let runner = LessonRunner(cache: cache, jobs: options.jobs,
                                   progress: progress)
         let selected = lessons.enumerated().filter { options.lessons.isEmpty || options.lessons.contains($0.element.slug) }
         let plans = selected.map { LessonPlan(lesson: $0.element, registry: registry) }
