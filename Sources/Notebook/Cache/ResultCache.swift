@@ -62,7 +62,7 @@ public struct ResultCache: Sendable {
             for name in names where name.hasSuffix(".json") || name.hasSuffix(".bin") {
                 if (try? fm.removeItem(at: results.appendingPathComponent(name))) != nil { removed += 1 }
             }
-            try? AtomicFile.write(Data((Self.format + "\n").utf8), to: marker)
+            _ = try? AtomicFile.write(Data((Self.format + "\n").utf8), to: marker)
         }
         AtomicFile.removeLeftovers(in: results)
         return removed
