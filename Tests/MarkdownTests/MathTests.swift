@@ -26,7 +26,7 @@ struct MathTests {
         ("# Prior $p_\\theta(z)$", #"<h1 id="prior-p-theta-z">Prior <span class="math inline">$p_\theta(z)$</span></h1>"# + "\n"),
         (#"| $q(z|x)$ | $a_i$ |"# + "\n| --- | --- |\n" + #"| $\mathbb{E}[x|z]$ | 1 |"#,
          """
-         <table>
+         <div class="prose-table"><table>
          <thead>
          <tr>
          <th><span class="math inline">$q(z|x)$</span></th>
@@ -39,7 +39,7 @@ struct MathTests {
          <td>1</td>
          </tr>
          </tbody>
-         </table>
+         </table></div>
 
          """),
     ]

@@ -40,7 +40,7 @@ struct RenderingTests {
     @Test func rendersTableWithHeaderAndAlignment() throws {
         let markdown = "| modelo | NELBO |\n| :--- | ---: |\n| VAE | 240,1 |\n| GMVAE | 236,5 |"
         let html = #"""
-        <table>
+        <div class="prose-table"><table>
         <thead>
         <tr>
         <th align="left">modelo</th>
@@ -57,7 +57,7 @@ struct RenderingTests {
         <td align="right">236,5</td>
         </tr>
         </tbody>
-        </table>
+        </table></div>
 
         """#
         #expect(try MarkdownDocument(source: markdown).renderHTML() == html)

@@ -61,11 +61,16 @@ PAGE_CHECKS = r"""
   for (const img of document.images) {
     if (!img.complete || img.naturalWidth === 0) problems.push("broken image: " + img.getAttribute("src"));
   }
-  if (document.documentElement.scrollWidth > window.innerWidth + 1) {
-    const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1
-      && !e.closest(".katex-display, .table-scroll, pre, .toc"));
-    problems.push("page wider than the window (" + document.documentElement.scrollWidth + " > " + window.innerWidth + "): "
-      + wide.slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "")).join(", "));
+  // Against the emulated width, not window.innerWidth: a phone widens its layout viewport to
+  // whatever the content needs (and zooms out), so innerWidth grows with the overflow.
+  const width = __WIDTH__;
+  if (document.documentElement.scrollWidth > width + 1) {
+    const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > width + 1
+      && !(e.parentElement && e.parentElement.closest(".katex-display, .table-scroll, .prose-table, pre, .toc, svg, .katex-mathml"))
+      && e.parentElement && e.parentElement.getBoundingClientRect().right <= width + 1);
+    problems.push("page wider than the window (" + document.documentElement.scrollWidth + " > " + width + "): "
+      + wide.slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : "")
+        + " \u00ab" + (e.textContent || "").trim().slice(0, 40) + "\u00bb").join(", "));
   }
   return problems;
 })()
@@ -88,7 +93,8 @@ def check_page(browser, url, variant, screenshot):
     browser.wait_for("Page.loadEventFired", session=session, timeout=30)
     send("Runtime.evaluate", {"expression": "document.fonts.ready.then(() => true)", "awaitPromise": True})
     time.sleep(0.2)
-    problems = send("Runtime.evaluate", {"expression": PAGE_CHECKS, "returnByValue": True})["result"]["value"]
+    problems = send("Runtime.evaluate", {"expression": PAGE_CHECKS.replace("__WIDTH__", str(width)),
+                                         "returnByValue": True})["result"]["value"]
     urls = {e["params"]["requestId"]: e["params"]["request"]["url"] for e in browser.events
             if e.get("method") == "Network.requestWillBeSent" and e.get("sessionId") == session}
     for event in browser.events:

@@ -130,9 +130,11 @@ struct HTMLRenderer {
         out += "</\(tag)>\n"
     }
 
+    /// A table sits in a `prose-table` box that scrolls sideways when the table is wider than
+    /// the text column (a phone), so the page itself never does.
     private mutating func renderTable(_ table: TableNode) {
         cr()
-        out += "<table>\n<thead>\n"
+        out += "<div class=\"prose-table\"><table>\n<thead>\n"
         renderRow(table.header, cellTag: "th", alignments: table.alignments)
         out += "</thead>\n"
         if !table.rows.isEmpty {
@@ -140,7 +142,7 @@ struct HTMLRenderer {
             for row in table.rows { renderRow(row, cellTag: "td", alignments: table.alignments) }
             out += "</tbody>\n"
         }
-        out += "</table>\n"
+        out += "</table></div>\n"
     }
 
     private mutating func renderRow(_ cells: [[InlineNode]], cellTag: String,

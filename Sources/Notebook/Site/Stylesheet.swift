@@ -52,6 +52,7 @@ enum SiteAssets {
     .site-title::before { content: "∿"; color: var(--accent); margin-right: .45rem; font-weight: 400; }
     .layout, body.index main { flex: 1 0 auto; width: 100%; }
     .nowrap { white-space: nowrap; }
+    .nowrap .katex-html { white-space: normal; } /* the formula itself may still break */
     .site-footer { border-top: 1px solid var(--border); margin-top: 3rem; padding: 1.2rem 1.5rem;
       font: .78rem/1.5 var(--sans); color: var(--muted); text-align: center; }
     .site-footer p { margin: 0; }
@@ -110,7 +111,11 @@ enum SiteAssets {
     .xref { white-space: nowrap; }
 
     /* Math */
-    .katex { font-size: 1.08em; }
+    .katex { font-size: 1.08em; position: relative; }
+    /* KaTeX's hidden MathML copy is absolutely positioned at its static place, which for a
+       formula that wraps is past the end of the previous line: anchor it to the formula so it
+       cannot widen the page on a phone. */
+    .katex .katex-mathml { left: 0; top: 0; }
     .katex-display { margin: 1rem 0; overflow-x: auto; overflow-y: hidden; padding: .3rem 0; }
 
     /* Callouts and answers */
@@ -137,6 +142,8 @@ enum SiteAssets {
     td { font-variant-numeric: tabular-nums; }
     .table-scroll { overflow-x: auto; }
     .table-scroll table { margin: .4rem auto; }
+    .prose-table { overflow-x: auto; margin: 1.4rem 0; }
+    .prose-table table { margin: 0 auto; }
     .result-table td:not(:first-child), .result-table th:not(:first-child) { text-align: right; }
 
     /* Results: figures, tables, the directive's source */
