@@ -15,7 +15,7 @@ public let fakeRuns = RunCounter()
 
 public enum FakeModel: Sendable, Equatable { case vae, gmvae(components: Int) }
 
-/// `@Train(id:, model:, epochs:, caption:)`: a table and a scalar, no computation.
+/// `@Train(id:, model:, epochs:, caption:, label:)`: a table and a scalar, no computation.
 public struct FakeTrain: Experiment {
     public static let directiveName = "Train"
     public static let version = 1
@@ -32,6 +32,7 @@ public struct FakeTrain: Experiment {
         ])
         let epochs = r.int("epochs", default: 10, range: 1...1000)
         let caption = r.string("caption", default: "Treino.", semantic: false)
+        _ = r.string("label", default: "", semantic: false)
         guard let id, let model, let epochs, let caption else { return nil }
         self.id = id
         self.model = model

@@ -24,8 +24,11 @@ struct CrossReferences {
     }
 
     /// The page with every placeholder replaced, and a diagnostic per unknown label.
-    /// `labels` maps a label to its anchor and caption number (`CaptionCounter.labels`).
-    func resolve(in html: String, labels: [String: (anchor: String, text: String)]) -> (html: String, diagnostics: [Diagnostic]) {
+    /// `labels` maps a label to its anchor and caption number (`CaptionCounter.labels`);
+    /// `unavailable` holds labels of blocks that failed or were not run: citing one shows
+    /// `@label?` without a diagnostic (the block's own error says why).
+    func resolve(in html: String, labels: [String: (anchor: String, text: String)],
+                 unavailable: Set<String> = []) -> (html: String, diagnostics: [Diagnostic]) {
         guard !references.isEmpty else { return (html, []) }
         var diagnostics: [Diagnostic] = []
         var out = ""
@@ -43,6 +46,8 @@ struct CrossReferences {
             let (label, location) = references[number]
             if let target = labels[label] {
                 out += "<a class=\"xref\" href=\"#\(escapeHTML(target.anchor))\">\(escapeHTML(target.text))</a>"
+            } else if unavailable.contains(label) {
+                out += "<span class=\"xref missing\" title=\"o bloco deste rótulo não produziu resultado\">@\(escapeHTML(label))?</span>"
             } else {
                 let known = labels.keys.sorted()
                 let hint = closestMatch(to: label, in: known).map { "did you mean '@\($0)'?" }

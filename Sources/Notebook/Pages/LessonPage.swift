@@ -34,7 +34,10 @@ public enum LessonPage {
             },
             inlineCode: { code, location in values.resolve(code, at: location) },
             crossReference: { label, location in references.placeholder(for: label, at: location) })
-        let (linkedBody, referenceDiagnostics) = references.resolve(in: body, labels: results.counter.labels)
+        let unavailable = Set(plan.directives.indices.filter { outcomes[$0]?.result == nil }
+            .flatMap { LessonPlan.literalStrings("label", in: plan.directives[$0].call) })
+        let (linkedBody, referenceDiagnostics) = references.resolve(in: body, labels: results.counter.labels,
+                                                                    unavailable: unavailable)
         var html = PageChrome.head(title: "\(lesson.title) — \(PageChrome.courseTitle)",
                                    language: lesson.language, description: lesson.summary)
         html += "<body class=\"lesson\">\n"

@@ -75,7 +75,8 @@ public struct LessonPlan: Sendable {
             let diagnostic = Diagnostic(file: file, line: call.location.line, column: call.location.column,
                                         id: "unknown-directive", message: "unknown directive '@\(call.name)'",
                                         suggestion: suggestion)
-            return Directive(call: call, block: block, experiment: nil, canonicalForm: "", diagnostics: [diagnostic])
+            return Directive(call: call, block: block, experiment: nil, canonicalForm: "", diagnostics: [diagnostic],
+                             id: literalStrings("id", in: call).first)
         }
         var reader = ArgumentReader(call: call, file: file)
         // Every directive takes `timeout:`; it does not change results, so it is not semantic.
@@ -89,13 +90,28 @@ public struct LessonPlan: Sendable {
         return Directive(call: call, block: block, experiment: failed ? nil : experiment,
                          canonicalForm: "@\(call.name)#v\(type.version)(\(reader.canonicalForm))",
                          diagnostics: diagnostics, timeLimit: timeLimit ?? defaultTimeLimit,
-                         id: experiment?.id ?? (plainID.isEmpty ? nil : plainID))
+                         id: experiment?.id ?? (plainID.isEmpty ? literalStrings("id", in: call).first : plainID))
     }
 
-    /// Reports duplicate and unknown ids and cycles; computes `runOrder`.
+    /// The string literals written for argument `label` of a call (one string or an array of
+    /// them), read without validation: a call with errors still names its id and labels, so
+    /// that the blocks and prose citing it report one error, not one per citation.
+    public static func literalStrings(_ label: String, in call: DirectiveCall) -> [String] {
+        guard let argument = call.arguments.first(where: { $0.label == label }) else { return [] }
+        switch argument.value.kind {
+        case .string(let text): return [text]
+        case .array(let items):
+            return items.compactMap { if case .string(let text) = $0.kind { return text } else { return nil } }
+        default: return []
+        }
+    }
+
+    /// Reports duplicate and unknown ids and cycles; computes `runOrder`. The id of a call with
+    /// errors still counts as defined: what reads it is reported as not run (a warning at run
+    /// time), not as a reference to an unknown id.
     mutating func resolveIDs(file: String) {
         for index in directives.indices {
-            guard directives[index].experiment != nil, let id = directives[index].id else { continue }
+            guard let id = directives[index].id else { continue }
             if let first = directiveForID[id] {
                 let location = Self.location(ofString: id, label: "id", in: directives[index].call)
                 let original = directives[first].call.location

@@ -78,8 +78,9 @@ public struct LessonRunner: Sendable {
         for dependency in experiment.dependencies {
             guard let producer = plan.directiveForID[dependency], let outcome = finished[producer],
                   let result = outcome.result else {
+                // A consequence, not a second problem: a warning, so the one error is the cause.
                 return DirectiveOutcome(result: nil, diagnostics: [diagnostic(
-                    directive, lesson: lesson, id: "dependency-failed",
+                    directive, lesson: lesson, id: "dependency-failed", severity: .warning,
                     message: "@\(directive.call.name) was not run because '\(dependency)' failed",
                     suggestion: "fix the error reported for '\(dependency)'")])
             }
@@ -124,9 +125,10 @@ public struct LessonRunner: Sendable {
         }
     }
 
-    private func diagnostic(_ directive: LessonPlan.Directive, lesson: Lesson, id: String, message: String,
+    private func diagnostic(_ directive: LessonPlan.Directive, lesson: Lesson, id: String,
+                            severity: Diagnostic.Severity = .error, message: String,
                             suggestion: String?) -> Diagnostic {
-        Diagnostic(file: lesson.path, line: directive.call.location.line, column: directive.call.location.column,
+        Diagnostic(severity, file: lesson.path, line: directive.call.location.line, column: directive.call.location.column,
                    id: id, message: message, suggestion: suggestion)
     }
 }
