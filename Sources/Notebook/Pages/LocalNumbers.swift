@@ -50,21 +50,27 @@ struct LocalNumbers: Sendable {
         return out
     }
 
-    /// An SVG document with `text(_:)` applied to its character data only (tick labels,
-    /// legends, `<title>`, `<desc>`); tags and attributes, coordinates included, are untouched.
+    /// An SVG document with its character data localized (tick labels, legends, `<title>`,
+    /// `<desc>`): a text that is one number as a table cell is (`-2` → `−2`, with a true minus
+    /// sign as in the tables beside it), other text as running text. Tags and attributes,
+    /// coordinates included, are untouched.
     func svg(_ document: String) -> String {
-        guard decimalSeparator != "." else { return document }
+        guard decimalSeparator != "." || document.contains(">-") else { return document }
         var out = ""
         out.reserveCapacity(document.utf8.count)
         var rest = Substring(document)
         while let open = rest.firstIndex(of: "<") {
-            out += text(String(rest[..<open]))
+            out += cellOrText(String(rest[..<open]))
             guard let close = rest[open...].firstIndex(of: ">") else { out += rest[open...]; return out }
             out += rest[open...close]
             rest = rest[rest.index(after: close)...]
         }
         out += text(String(rest))
         return out
+    }
+
+    private func cellOrText(_ data: String) -> String {
+        Self.isNumber(data) ? number(data) : text(data)
     }
 
     static func isNumber(_ text: String) -> Bool {
