@@ -18,8 +18,8 @@ only (permutation + all steps, blocked with `block_until_ready`), never evaluati
 The test set is binarized once with the counter-based SplitMix64 stream that
 `LatentModels.FixedBinarization` uses (pixel i is on iff uniform_i < x_i / 255, with
 uniform_i = top 24 bits of splitmix64(seed + (i + 1) * golden) / 2^24, compared in Float32), so
-notes, PyTorch and JAX evaluate on bit-identical test images. The NumPy helpers are copied from
-torch_vae.py (which imports torch at module import time) so this script needs no PyTorch.
+notes, PyTorch and JAX evaluate on bit-identical test images (NumPy helpers shared with
+torch_vae.py in fashion_data.py; this script needs no PyTorch).
 
 Prints the same machine-readable `key=value` lines as torch_vae.py and `notes-bench train`
 (one `epoch=…` line per epoch, then `seconds_per_epoch`, `samples_per_second`, `test_nelbo`,
@@ -41,7 +41,6 @@ effect. Any XLA_FLAGS already in the environment are kept.
 JAX is never a dependency of the project; this script only runs side by side.
 """
 import argparse
-import gzip
 import math
 import os
 import sys
@@ -53,37 +52,10 @@ import numpy as np
 # and XLA_FLAGS (both must be in place before XLA creates its CPU client).
 jax = jnp = optax = None
 
-DATA = "/usr/share/datasets/fashion-mnist"
-GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fashion_data import fixed_binarization, read_idx_images  # noqa: E402
+
 LOG_2PI = math.log(2 * math.pi)
-
-
-# ---- data (copied from torch_vae.py) -------------------------------------------------------
-
-def read_idx_images(name):
-    path = os.path.join(DATA, name)
-    if not os.path.exists(path):
-        sys.exit(f"missing {path}: install the Debian package dataset-fashion-mnist")
-    with gzip.open(path, "rb") as f:
-        raw = f.read()
-    n, rows, cols = (int.from_bytes(raw[4 * i:4 * i + 4], "big") for i in (1, 2, 3))
-    return np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(n, rows * cols)
-
-
-def splitmix_uniform(seed, count):
-    """Counter-based SplitMix64 uniforms in [0, 1) with 24-bit resolution."""
-    with np.errstate(over="ignore"):
-        z = np.uint64(seed) + (np.arange(1, count + 1, dtype=np.uint64) * GOLDEN)
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z = z ^ (z >> np.uint64(31))
-    return (z >> np.uint64(40)).astype(np.float32) * np.float32(2.0 ** -24)
-
-
-def fixed_binarization(pixels, seed):
-    u = splitmix_uniform(seed, pixels.size).reshape(pixels.shape)
-    # Float32 on both sides, as in Swift: u is exact (24 bits), x = Float(byte) / 255.
-    return (u < pixels.astype(np.float32) / np.float32(255.0)).astype(np.float32)
 
 
 # ---- model -----------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ Prints machine-readable `key=value` lines, like `notes-bench train`:
 PyTorch is never a dependency of the project; this script only runs side by side.
 """
 import argparse
-import gzip
 import math
 import os
 import sys
@@ -31,34 +30,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-DATA = "/usr/share/datasets/fashion-mnist"
-GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-
-
-def read_idx_images(name):
-    path = os.path.join(DATA, name)
-    if not os.path.exists(path):
-        sys.exit(f"missing {path}: install the Debian package dataset-fashion-mnist")
-    with gzip.open(path, "rb") as f:
-        raw = f.read()
-    n, rows, cols = (int.from_bytes(raw[4 * i:4 * i + 4], "big") for i in (1, 2, 3))
-    return np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(n, rows * cols)
-
-
-def splitmix_uniform(seed, count):
-    """Counter-based SplitMix64 uniforms in [0, 1) with 24-bit resolution."""
-    with np.errstate(over="ignore"):
-        z = np.uint64(seed) + (np.arange(1, count + 1, dtype=np.uint64) * GOLDEN)
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z = z ^ (z >> np.uint64(31))
-    return (z >> np.uint64(40)).astype(np.float32) * np.float32(2.0 ** -24)
-
-
-def fixed_binarization(pixels, seed):
-    u = splitmix_uniform(seed, pixels.size).reshape(pixels.shape)
-    # Float32 on both sides, as in Swift: u is exact (24 bits), x = Float(byte) / 255.
-    return (u < pixels.astype(np.float32) / np.float32(255.0)).astype(np.float32)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fashion_data import fixed_binarization, read_idx_images  # noqa: E402
 
 
 class VAE(nn.Module):
