@@ -17,12 +17,13 @@ public struct ArgumentReader {
     public let owner: String
     /// Where "missing argument" diagnostics point: the `@` of the call or the `.` of a member.
     public let anchor: SourceLocation
-    private let arguments: [DirectiveArgument]
+    let arguments: [DirectiveArgument]
     private var consumed: [Bool]
-    private var known: [String] = []
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// Labels read so far, for did-you-mean suggestions.
+    var known: [String] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
     /// `label: canonical value` for every semantic argument read, defaults included.
-    public private(set) var canonicalArguments: [String: String] = [:]
+    public internal(set) var canonicalArguments: [String: String] = [:]
 
     public init(call: DirectiveCall, file: String) {
         self.init(owner: "@" + call.name, anchor: call.location, arguments: call.arguments, file: file)
@@ -200,104 +201,6 @@ public struct ArgumentReader {
         }
     }
 
-    // MARK: - Members (enumerations)
-
-    /// One accepted `.name` or `.name(arguments…)`, read with a nested reader.
-    public struct MemberCase<T> {
-        public var name: String
-        public var read: (inout ArgumentReader) -> T?
-        public init(_ name: String, read: @escaping (inout ArgumentReader) -> T?) {
-            self.name = name
-            self.read = read
-        }
-        /// A case without arguments.
-        public init(_ name: String, value: T) {
-            self.name = name
-            self.read = { _ in value }
-        }
-    }
-
-    /// Reads `.name` or `.name(…)`; `default` names a case, read with no arguments.
-    public mutating func member<T>(_ label: String, default defaultCase: String? = nil, semantic: Bool = true,
-                                   _ cases: [MemberCase<T>]) -> T? {
-        let expected = "one of " + cases.map { "." + $0.name }.joined(separator: ", ")
-        known.append(label)
-        guard arguments.contains(where: { $0.label == label }) || defaultCase == nil else {
-            guard let chosen = cases.first(where: { $0.name == defaultCase }) else {
-                preconditionFailure("default '.\(defaultCase!)' of '\(label)' is not one of its cases")
-            }
-            var nested = ArgumentReader(owner: "." + chosen.name, anchor: anchor, arguments: [], file: file)
-            let value = chosen.read(&nested)
-            diagnostics += nested.finish()
-            if semantic { canonicalArguments[label] = nested.memberCanonical(chosen.name) }
-            return value
-        }
-        known.removeLast()
-        var canonicalText = ""
-        let value: T? = read(label, default: nil, expected: expected, semantic: false, canonical: { _ in "" }) { value, reader in
-            let result = reader.readMember(value, cases: cases, label: label)
-            canonicalText = result.canonical
-            return result.value
-        }
-        if semantic, value != nil { canonicalArguments[label] = canonicalText }
-        return value
-    }
-
-    /// An array of members: `metrics: [.nelbo, .iwae(samples: 100)]`.
-    public mutating func members<T>(_ label: String, default defaults: [String]? = nil, semantic: Bool = true,
-                                    _ cases: [MemberCase<T>]) -> [T]? {
-        let expected = "an array of " + cases.map { "." + $0.name }.joined(separator: ", ")
-        var canonicalItems: [String] = []
-        if !arguments.contains(where: { $0.label == label }), let defaults {
-            known.append(label)
-            var out: [T] = []
-            for name in defaults {
-                guard let chosen = cases.first(where: { $0.name == name }) else {
-                    preconditionFailure("default '.\(name)' of '\(label)' is not one of its cases")
-                }
-                var nested = ArgumentReader(owner: "." + name, anchor: anchor, arguments: [], file: file)
-                if let v = chosen.read(&nested) { out.append(v) }
-                diagnostics += nested.finish()
-                canonicalItems.append(nested.memberCanonical(name))
-            }
-            if semantic { canonicalArguments[label] = "[" + canonicalItems.joined(separator: ", ") + "]" }
-            return out
-        }
-        let values = array(label, default: nil, expected: expected, nonEmpty: true, semantic: false,
-                           canonical: { _ in "" }) { value, reader -> T? in
-            let result = reader.readMember(value, cases: cases, label: label)
-            if result.value != nil { canonicalItems.append(result.canonical) }
-            return result.value
-        }
-        if semantic, values != nil { canonicalArguments[label] = "[" + canonicalItems.joined(separator: ", ") + "]" }
-        return values
-    }
-
-    private mutating func readMember<T>(_ value: DirectiveValue, cases: [MemberCase<T>], label: String)
-        -> (value: T?, canonical: String) {
-        guard case .member(let name, let arguments) = value.kind else { return (nil, "") }
-        guard let chosen = cases.first(where: { $0.name == name }) else {
-            let names = cases.map(\.name)
-            let suggestion = closestMatch(to: name, in: names).map { "did you mean '.\($0)'?" }
-                ?? "expected one of " + names.map { "." + $0 }.joined(separator: ", ")
-            report("unknown-member", "unknown value '.\(name)' for '\(label)' of \(owner)", at: value.location,
-                   suggestion: suggestion)
-            return (nil, "")
-        }
-        var nested = ArgumentReader(owner: "." + name, anchor: value.location, arguments: arguments ?? [], file: file)
-        let result = chosen.read(&nested)
-        let nestedDiagnostics = nested.finish()
-        diagnostics += nestedDiagnostics
-        if result == nil && nestedDiagnostics.isEmpty {
-            report("invalid-value", "invalid value '.\(name)' for '\(label)' of \(owner)", at: value.location)
-        }
-        return (nestedDiagnostics.contains { $0.severity == .error } ? nil : result, nested.memberCanonical(name))
-    }
-
-    private func memberCanonical(_ name: String) -> String {
-        canonicalArguments.isEmpty ? "." + name : "." + name + "(" + canonicalForm + ")"
-    }
-
     // MARK: - Finish
 
     /// Reports every argument that was not read (unknown or repeated) and returns all diagnostics.
@@ -329,37 +232,4 @@ extension DirectiveValue {
         default: nil
         }
     }
-}
-
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-public func closestMatch(to word: String, in candidates: [String]) -> String? {
-    var best: (String, Int)?
-    for candidate in candidates {
-        let d = editDistance(word.lowercased(), candidate.lowercased())
-        if d <= max(1, min(word.count, candidate.count) / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
-    }
-    return best?.0
-}
-
-/// Edit distance between two strings, by characters: insertions, deletions, substitutions and
-/// transpositions of adjacent characters each cost 1 (optimal string alignment), so the typo
-/// `gmvea` is at distance 1 from `gmvae`.
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var beforePrevious = Array(repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                current[j] = min(current[j], beforePrevious[j - 2] + 1)
-            }
-        }
-        (beforePrevious, previous, current) = (previous, current, beforePrevious)
-    }
-    return previous[b.count]
 }
