@@ -83,9 +83,15 @@ import Testing
         // A cache written before FORMAT existed: two unreadable entries and a killed write.
         try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent("old.json"))
         try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent("older.json"))
-        try Data().write(to: results.appendingPathComponent(".x.json" + AtomicFile.temporaryMarker + "1"))
+        let killed = results.appendingPathComponent(".x.json" + AtomicFile.temporaryMarker + "1")
+        try Data().write(to: killed)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: killed.path)
+        // A write in flight in another build, seconds old, is left alone.
+        let inFlight = results.appendingPathComponent(".y.json" + AtomicFile.temporaryMarker + "2")
+        try Data().write(to: inFlight)
         #expect(cache.prepare() == 2)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: results.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: results.path) == [inFlight.lastPathComponent])
+        try FileManager.default.removeItem(at: inFlight)
         // Entries of this format survive later builds.
         try cache.store(result, key: "k", seconds: 1)
         #expect(cache.prepare() == 0)

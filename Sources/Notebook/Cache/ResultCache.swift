@@ -48,7 +48,8 @@ public struct ResultCache: Sendable {
 
     /// Readies the folder for this format version. Entries of another version can never be
     /// read again (their keys differ too), so when `FORMAT` does not name this version every
-    /// entry is deleted and the version recorded; leftovers of killed writes go as well.
+    /// entry is deleted and the version recorded; leftovers of killed writes (a minute old or
+    /// more) go as well.
     /// Returns how many entry files were removed.
     @discardableResult
     public func prepare() -> Int {
@@ -64,7 +65,8 @@ public struct ResultCache: Sendable {
             }
             _ = try? AtomicFile.write(Data((Self.format + "\n").utf8), to: marker)
         }
-        AtomicFile.removeLeftovers(in: results)
+        // Entries take milliseconds to write: a leftover a minute old is from a killed build.
+        AtomicFile.removeLeftovers(in: results, minimumAge: 60)
         return removed
     }
 

@@ -50,11 +50,19 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
-    /// Deletes temporary files left by a killed build anywhere below `folder`.
-    public static func removeLeftovers(in folder: URL) {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return }
+    /// Deletes temporary files left by a killed build anywhere below `folder`, when they were
+    /// last written at least `minimumAge` seconds ago (a positive age spares the in-flight
+    /// writes of another build running at the same time, e.g. `notes serve` beside `notes build`).
+    public static func removeLeftovers(in folder: URL, minimumAge: Double = 0) {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]) else { return }
+        let cutoff = Date().addingTimeInterval(-minimumAge)
         for case let url as URL in walker where url.lastPathComponent.contains(temporaryMarker) {
-            try? FileManager.default.removeItem(at: url)
+            if minimumAge > 0 {
+                let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+                guard let modified, modified <= cutoff else { continue }
+            }
+            try? fm.removeItem(at: url)
         }
     }
 }
