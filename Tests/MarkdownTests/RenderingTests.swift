@@ -5,16 +5,19 @@ import Testing
 struct RenderingTests {
     static let cases: [(markdown: String, html: String)] = [
         (#"Olá, *mundo* e **negrito**."#, #"<p>Olá, <em>mundo</em> e <strong>negrito</strong>.</p>"# + "\n"),
+        // Typographic punctuation in prose, never in code or math.
+        (#"O "EM generalizado" -- ou 'quase' --- e assim... `"x" -- y` $f'(x) -- g$"#,
+         #"<p>O “EM generalizado” – ou ‘quase’ — e assim… <code>"x" -- y</code> <span class="math inline">$f'(x) -- g$</span></p>"# + "\n"),
         (#"~~riscado~~ e ~único~"#, #"<p><del>riscado</del> e <del>único</del></p>"# + "\n"),
         (#"Veja https://example.org/a?b=1 e www.example.com."#,
          #"<p>Veja <a href="https://example.org/a?b=1">https://example.org/a?b=1</a> e <a href="http://www.example.com">www.example.com</a>.</p>"# + "\n"),
         (#"Escreva para ana@example.org"#,
          #"<p>Escreva para <a href="mailto:ana@example.org">ana@example.org</a></p>"# + "\n"),
         (#"Antes <script>alert("x")</script> depois"#,
-         #"<p>Antes &lt;script&gt;alert("x")&lt;/script&gt; depois</p>"# + "\n"),
+         #"<p>Antes &lt;script&gt;alert(“x”)&lt;/script&gt; depois</p>"# + "\n"),
         (#"<script>alert(1)</script>"#, #"<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"# + "\n"),
         (#"[link](javascript:alert(1)) [ok](https://a.b/c d "t")"#,
-         #"<p><a href="">link</a> [ok](<a href="https://a.b/c">https://a.b/c</a> d "t")</p>"# + "\n"),
+         #"<p><a href="">link</a> [ok](<a href="https://a.b/c">https://a.b/c</a> d “t”)</p>"# + "\n"),
         (#"[ok](<https://a.b/c d> "título")"#,
          #"<p><a href="https://a.b/c%20d" title="título">ok</a></p>"# + "\n"),
         (#"![um gráfico](fig.svg)"#, #"<p><img src="fig.svg" alt="um gráfico" /></p>"# + "\n"),

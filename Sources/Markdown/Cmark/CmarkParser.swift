@@ -4,8 +4,10 @@ import Foundation
 /// All contact with cmark-gfm: register the extensions, create a parser, attach the
 /// extensions, feed, finish, walk the tree into `BlockNode`s, free everything.
 ///
-/// No cmark type leaves this file. Options stay at `CMARK_OPT_DEFAULT`, i.e. without
-/// `CMARK_OPT_UNSAFE`; raw HTML is kept as `.htmlBlock` / `.html` nodes and the renderer
+/// No cmark type leaves this file. Options are `CMARK_OPT_DEFAULT` plus `CMARK_OPT_SMART`
+/// (typographic quotes and dashes in prose: `"EM"` → “EM”, `--` → –, `...` → …, as Pandoc
+/// and Quarto do; code and math, replaced by placeholders before parsing, are untouched),
+/// never `CMARK_OPT_UNSAFE`: raw HTML is kept as `.htmlBlock` / `.html` nodes and the renderer
 /// escapes it, so a lesson's `<script>` reaches the page as visible text, never as an element.
 enum CmarkParser {
     /// What one parse yields.
@@ -27,7 +29,7 @@ enum CmarkParser {
         defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
 
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SMART) else {
             preconditionFailure("cmark_parser_new failed")
         }
         defer { cmark_parser_free(parser) }
