@@ -103,6 +103,19 @@ import Testing
         #expect(LocalNumbers(language: "en").svg(svg) == svg)
     }
 
+    @Test func largeNumbersAreGroupedWithANarrowSpaceOnCommaPages() {
+        let pt = LocalNumbers(language: "pt-BR"), nbsp = "\u{202F}"
+        #expect(pt.cell("661404") == "661\(nbsp)404")
+        #expect(pt.cell("-12345.678") == "−12\(nbsp)345,678")
+        #expect(pt.cell("9096") == "9096" && pt.cell("2024") == "2024")
+        #expect(pt.number("1234567") == "1\(nbsp)234\(nbsp)567")
+        #expect(pt.text("(10000 de treino, 2000 de teste), 0.123456 e 60000.5 nats")
+                == "(10\(nbsp)000 de treino, 2000 de teste), 0,123456 e 60\(nbsp)000,5 nats")
+        #expect(pt.text("x12345, 1_00000 e 12345abc") == "x12345, 1_00000 e 12345abc")
+        #expect(LocalNumbers(language: "en").cell("661404") == "661404")
+        #expect(LocalNumbers(language: "en").text("10000 images") == "10000 images")
+    }
+
     @Test func figureNumbersGetATrueMinusSign() {
         let svg = #"<svg><text x="-4.5">-2</text><text>-0.25</text><text>x-1 e -3 nats</text></svg>"#
         #expect(LocalNumbers(language: "pt-BR").svg(svg)

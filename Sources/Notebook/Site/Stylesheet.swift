@@ -153,6 +153,10 @@ enum SiteAssets {
     /* Multi-panel figures wider than the column use the empty right margin of wide screens. */
     @media (min-width: 80rem) { .result-figure.wide { margin-right: -7rem; } }
     @media (min-width: 96rem) { .result-figure.wide { margin-right: -14rem; } }
+    /* Result tables keep their width (centred) up to the column, then grow into that margin
+       too before they scroll. */
+    @media (min-width: 80rem) { .result-table .table-scroll { width: fit-content; max-width: calc(100% + 7rem); margin: 0 auto; } }
+    @media (min-width: 96rem) { .result-table .table-scroll { max-width: calc(100% + 14rem); } }
     figcaption { font: .82rem/1.5 var(--sans); color: var(--muted); margin: .6rem auto 0; max-width: 38rem; text-align: center; }
     .result-table figcaption { margin: 0 auto .4rem; }
     .caption-number { font-weight: 650; color: var(--text); }
@@ -240,6 +244,7 @@ enum SiteAssets {
       body { display: block; }
       .result-figure img { background: none; padding: 0; filter: none; }
       .result-figure.wide { margin-right: 0; }
+      .result-table .table-scroll { max-width: 100%; }
     }
 
     """
