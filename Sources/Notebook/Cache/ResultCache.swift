@@ -38,13 +38,11 @@ public struct ResultCache: Sendable {
         var artifacts: [ArtifactRecord]
     }
 
-    func url(for key: String) -> URL {
-        folder.appendingPathComponent("results").appendingPathComponent(key + ".json")
-    }
+    var resultsFolder: URL { folder.appendingPathComponent("results") }
 
-    func artifactsURL(for key: String) -> URL {
-        folder.appendingPathComponent("results").appendingPathComponent(key + ".bin")
-    }
+    func url(for key: String) -> URL { resultsFolder.appendingPathComponent(key + ".json") }
+
+    func artifactsURL(for key: String) -> URL { resultsFolder.appendingPathComponent(key + ".bin") }
 
     /// Readies the folder for this format version. Entries of another version can never be
     /// read again (their keys differ too), so when `FORMAT` does not name this version every
@@ -54,7 +52,7 @@ public struct ResultCache: Sendable {
     @discardableResult
     public func prepare() -> Int {
         let fm = FileManager.default
-        let results = folder.appendingPathComponent("results")
+        let results = resultsFolder
         let marker = folder.appendingPathComponent("FORMAT")
         var removed = 0
         let recorded = fm.contents(atPath: marker.path).flatMap { String(data: $0, encoding: .utf8) }
@@ -77,11 +75,10 @@ public struct ResultCache: Sendable {
             return .corrupt(reason: "no header line")
         }
         let fields = header.split(separator: " ")
-        guard fields.count == 4, fields[0] == "notes-cache" else {
+        guard fields.count == 4, fields[0] == "notes-cache", let seconds = Double(fields[3]) else {
             return .corrupt(reason: "unknown header '\(header.prefix(60))'")
         }
         guard "\(fields[0]) \(fields[1])" == Self.format else { return .miss }
-        guard let seconds = Double(fields[3]) else { return .corrupt(reason: "unknown header '\(header.prefix(60))'") }
         let payload = data[data.index(after: newline)...]
         guard SHA256.hex(payload) == fields[2] else { return .corrupt(reason: "checksum mismatch") }
         let entry: Entry
