@@ -21,6 +21,7 @@ public struct BuildAction {
         let start = Date()
         do {
             let report = try builder.build()
+            for note in report.notes { console.err("note: \(note)") }
             for diagnostic in report.diagnostics { console.err(diagnostic.description) }
             console.err(summary(report, verb: "Built", seconds: Date().timeIntervalSince(start), into: options.outputFolder.path))
             return report.errorCount > 0 ? 1 : 0
@@ -35,10 +36,13 @@ public struct BuildAction {
 public struct CheckAction {
     public var options: BuildOptions
     public var registry: ExperimentRegistry
+    /// Warnings fail the check too (`--strict`).
+    public var strict: Bool
 
-    public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry) {
+    public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry, strict: Bool = false) {
         self.options = options
         self.registry = registry
+        self.strict = strict
     }
 
     public func run(console: Console) -> Int32 {
@@ -53,6 +57,10 @@ public struct CheckAction {
             let report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()
             for diagnostic in report.diagnostics { console.err(diagnostic.description) }
             console.err(summary(report, verb: "Checked", seconds: Date().timeIntervalSince(start), into: nil))
+            if strict && report.warningCount > 0 && report.errorCount == 0 {
+                console.err("--strict: warnings count as errors")
+                return 1
+            }
             return report.errorCount > 0 ? 1 : 0
         } catch {
             console.err("error: \(error)")
@@ -73,17 +81,18 @@ public struct ListAction {
 
     public func run(console: Console) -> Int32 {
         do {
-            let lessons = try SiteBuilder(registry: registry, options: options).loadLessons()
-            for lesson in lessons where options.lessons.isEmpty || options.lessons.contains(lesson.slug) {
+            let loaded = try SiteBuilder(registry: registry, options: options).loadAllLessons()
+            for lesson in loaded.lessons where options.lessons.isEmpty || options.lessons.contains(lesson.slug) {
                 let plan = LessonPlan(lesson: lesson, registry: registry)
-                console.out("\(lesson.slug)  \(lesson.title)  (\(plan.blocks.count) blocks, \(plan.directives.count) directives)")
+                console.out("\(lesson.slug)  \(lesson.title)  (\(counted(plan.blocks.count, "block")), \(counted(plan.directives.count, "directive")))")
                 for directive in plan.directives {
-                    let id = directive.id.map { " id: \($0)" } ?? ""
-                    let problems = directive.diagnostics.isEmpty ? "" : "  [\(directive.diagnostics.count) problem(s)]"
+                    let id = directive.id.map { " id: \(LessonPlanText.short($0))" } ?? ""
+                    let problems = directive.diagnostics.isEmpty ? "" : "  [\(counted(directive.diagnostics.count, "problem"))]"
                     console.out("  \(lesson.path):\(directive.call.location.line): @\(directive.call.name)\(id)\(problems)")
                 }
             }
-            return 0
+            for problem in loaded.problems { console.err(problem.description) }
+            return loaded.problems.contains { $0.severity == .error } ? 1 : 0
         } catch {
             console.err("error: \(error)")
             return 2
@@ -102,17 +111,28 @@ public struct CleanAction {
     }
 
     public func run(console: Console) -> Int32 {
-        let fm = FileManager.default
+        let builder = SiteBuilder(registry: defaultRegistry, options: options)
+        if let problem = builder.folderProblem() {
+            console.err("error: \(problem); nothing was deleted")
+            return 2
+        }
         do {
-            if let cacheFolder = options.cacheFolder, fm.fileExists(atPath: cacheFolder.path) {
-                try fm.removeItem(at: cacheFolder)
-                console.err("Removed \(cacheFolder.path)")
+            if let cacheFolder = options.cacheFolder {
+                let lock = SafePaths.exists(cacheFolder) ? FolderLock.acquire(cacheFolder, waiting: console.err) : nil
+                let removed = try ResultCache.removeAll(in: cacheFolder)
+                lock?.release()
+                if removed > 0 { console.err("Removed \(counted(removed, "cache file")) from \(cacheFolder.path)") }
             }
-            if removeOutput, fm.fileExists(atPath: options.outputFolder.path) {
-                try fm.removeItem(at: options.outputFolder)
-                console.err("Removed \(options.outputFolder.path)")
+            let output = options.outputFolder
+            guard SafePaths.exists(output) else { return 0 }
+            let lock = FolderLock.acquire(output, waiting: console.err)
+            defer { lock?.release() }
+            if removeOutput {
+                let result = try OutputManifest.removeSite(in: output)
+                for note in result.notes { console.err("note: \(note)") }
+                console.err("Removed \(counted(result.removed, "file")) of the site from \(output.path)")
             } else {
-                AtomicFile.removeLeftovers(in: options.outputFolder)
+                AtomicFile.removeLeftovers(in: output)
             }
             return 0
         } catch {
@@ -122,10 +142,22 @@ public struct CleanAction {
     }
 }
 
+/// `3 directives`, `1 directive`, `0 errors`.
+func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+/// Names from lessons, shortened for one-line listings.
+enum LessonPlanText {
+    static func short(_ text: String) -> String { text.count > 64 ? String(text.prefix(64)) + "…" : text }
+}
+
 func summary(_ report: BuildReport, verb: String, seconds: Double, into folder: String?) -> String {
     let lessons = report.lessons.count
     let directives = report.lessons.map(\.directives).reduce(0, +)
-    var text = "\(verb) \(lessons) lesson\(lessons == 1 ? "" : "s") (\(directives) directives) in \(String(format: "%.1f", seconds)) s"
+    var text = "\(verb) \(counted(lessons, "lesson")) (\(counted(directives, "directive"))) in \(String(format: "%.1f", seconds)) s"
     if let folder { text += " into \(folder)" }
-    return text + ": \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
+    if !report.unbuilt.isEmpty {
+        let files = Set(report.unbuilt.map(\.file)).count
+        text += "; \(counted(files, "file")) of the lessons folder not built"
+    }
+    return text + ": \(counted(report.errorCount, "error")), \(counted(report.warningCount, "warning"))"
 }

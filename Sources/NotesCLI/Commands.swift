@@ -2,28 +2,48 @@ import ArgumentParser
 import Foundation
 import Notebook
 
-/// `notes`: builds executable course pages from Markdown lessons.
+/// `notes`: builds executable course pages from Markdown lessons. Bare `notes` prints help,
+/// as Quarto and Jupyter Book do: nothing is written without a subcommand.
 public struct NotesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "notes",
         abstract: "Turns Markdown lessons with experiment directives into executed HTML course pages.",
-        subcommands: [Build.self, Check.self, List.self, Clean.self, Serve.self],
-        defaultSubcommand: Build.self
+        version: NotesVersion.current,
+        subcommands: [Build.self, Check.self, List.self, Clean.self, Serve.self]
     )
     public init() {}
+
+    /// Names a user may type as the first argument.
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
 }
 
-/// Options shared by every subcommand that reads lessons.
-struct LessonOptions: ParsableArguments {
+/// The version `notes --version` prints.
+public enum NotesVersion {
+    public static let current = "0.5.0"
+}
+
+/// Where the lessons are.
+struct NotesFolderOption: ParsableArguments {
     @Option(name: .long, help: "Folder with the lessons (*.md).")
     var notes: String = "Notes"
+}
 
+/// Where the site goes.
+struct OutputFolderOption: ParsableArguments {
     @Option(name: .long, help: "Folder the site is written to.")
     var output: String = "Output"
+}
 
-    @Option(name: .customLong("lesson"), help: "Build only this lesson (its file name without .md); repeatable.")
+/// Which lessons.
+struct LessonSelection: ParsableArguments {
+    @Option(name: .customLong("lesson"), help: "Only this lesson (its file name without .md); repeatable.")
     var lessons: [String] = []
+}
 
+/// How experiments run.
+struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Folder where experiment results are cached between builds.")
     var cache: String = ".notes-cache"
 
@@ -35,27 +55,54 @@ struct LessonOptions: ParsableArguments {
 
     mutating func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs <= 64 else { throw ValidationError("--jobs must be at most 64") }
     }
+}
 
-    func buildOptions() -> BuildOptions {
-        BuildOptions(notesFolder: URL(fileURLWithPath: notes),
-                     outputFolder: URL(fileURLWithPath: output),
-                     lessons: lessons,
-                     displayPrefix: notes.hasSuffix("/") ? String(notes.dropLast()) : notes,
-                     cacheFolder: noCache ? nil : URL(fileURLWithPath: cache),
-                     jobs: jobs)
+/// Turns the options a subcommand has into `BuildOptions`; refuses empty folder names here,
+/// since an empty path would otherwise mean the working folder.
+func buildOptions(notes: String, output: String?, lessons: [String] = [], run: RunOptions?,
+                  force: Bool = false) throws -> BuildOptions {
+    try buildOptions(notes: notes, output: output, lessons: lessons,
+                     cache: (run?.noCache ?? true) ? nil : run?.cache, jobs: run?.jobs ?? 1, force: force)
+}
+
+func buildOptions(notes: String, output: String?, lessons: [String] = [], cache: String?, jobs: Int = 1,
+                  force: Bool = false) throws -> BuildOptions {
+    for (flag, value) in [("--notes", notes), ("--output", output), ("--cache", cache)] {
+        if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("\(flag) is empty; name a folder")
+        }
     }
+    var options = BuildOptions(notesFolder: URL(fileURLWithPath: notes),
+                               outputFolder: URL(fileURLWithPath: output ?? "Output"),
+                               lessons: lessons,
+                               displayPrefix: notes.hasSuffix("/") ? String(notes.dropLast()) : notes,
+                               cacheFolder: cache.map { URL(fileURLWithPath: $0) },
+                               jobs: jobs)
+    options.force = force
+    return options
 }
 
 extension NotesCommand {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Runs every directive and writes the pages into the output folder.",
-            discussion: "Exits with 1 when any directive failed; the other blocks and pages are still written.")
-        @OptionGroup var options: LessonOptions
+            discussion: """
+                Exits with 1 when any lesson has an error; the other blocks and pages are still written. \
+                notes deletes only files it wrote (listed in the output folder's .notes-manifest).
+                """)
+        @OptionGroup var notes: NotesFolderOption
+        @OptionGroup var output: OutputFolderOption
+        @OptionGroup var selection: LessonSelection
+        @OptionGroup var runOptions: RunOptions
+        @Flag(help: "Write into an output folder that is not empty and was not written by notes.")
+        var force = false
 
         func run() throws {
-            let code = BuildAction(options: options.buildOptions()).run(console: .standard)
+            let options = try buildOptions(notes: notes.notes, output: output.output, lessons: selection.lessons,
+                                           run: runOptions, force: force)
+            let code = BuildAction(options: options).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -63,34 +110,46 @@ extension NotesCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Runs every lesson as a build would, without touching the output folder.",
-            discussion: "Prints all diagnostics; exits with 1 on any error. Meant for CI.")
-        @OptionGroup var options: LessonOptions
+            discussion: "Prints all diagnostics; exits with 1 on any error (with --strict, on any warning too). Meant for CI.")
+        @OptionGroup var notes: NotesFolderOption
+        @OptionGroup var selection: LessonSelection
+        @OptionGroup var runOptions: RunOptions
+        @Flag(help: "Treat warnings as errors.")
+        var strict = false
 
         func run() throws {
-            let code = CheckAction(options: options.buildOptions()).run(console: .standard)
+            let options = try buildOptions(notes: notes.notes, output: nil, lessons: selection.lessons, run: runOptions)
+            let code = CheckAction(options: options, strict: strict).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Lists the lessons and their directive blocks.")
-        @OptionGroup var options: LessonOptions
+        @OptionGroup var notes: NotesFolderOption
+        @OptionGroup var selection: LessonSelection
 
         func run() throws {
-            let code = ListAction(options: options.buildOptions()).run(console: .standard)
+            let options = try buildOptions(notes: notes.notes, output: nil, lessons: selection.lessons, run: nil)
+            let code = ListAction(options: options).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }
 
     struct Clean: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Removes the experiment cache and leftovers of interrupted builds.")
-        @OptionGroup var options: LessonOptions
+            abstract: "Removes the experiment cache and leftovers of interrupted builds.",
+            discussion: "Deletes only what notes wrote: cache entries in a folder marked as a notes cache, and with --all the files the output folder's manifest lists.")
+        @OptionGroup var notes: NotesFolderOption
+        @OptionGroup var output: OutputFolderOption
+        @Option(name: .long, help: "The cache folder to remove.")
+        var cache: String = ".notes-cache"
         @Flag(help: "Also delete the generated site in the output folder.")
         var all = false
 
         func run() throws {
-            let code = CleanAction(options: options.buildOptions(), removeOutput: all).run(console: .standard)
+            let options = try buildOptions(notes: notes.notes, output: output.output, cache: cache)
+            let code = CleanAction(options: options, removeOutput: all).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -99,15 +158,34 @@ extension NotesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Builds the site, serves it on loopback and rebuilds on every change to the lessons.",
             discussion: "Open pages reload by themselves after each rebuild. A changed lesson is rebuilt alone, from the cache.")
-        @OptionGroup var options: LessonOptions
+        @OptionGroup var notes: NotesFolderOption
+        @OptionGroup var output: OutputFolderOption
+        @OptionGroup var runOptions: RunOptions
+        @Flag(help: "Write into an output folder that is not empty and was not written by notes.")
+        var force = false
         @Option(help: "Address to listen on; the default keeps the server private to this machine.")
         var host = "127.0.0.1"
         @Option(help: "Port to listen on.")
         var port: UInt16 = 8000
 
         func run() throws {
-            let code = ServeAction(options: options.buildOptions(), host: host, port: port).run(console: .standard)
+            let options = try buildOptions(notes: notes.notes, output: output.output, run: runOptions, force: force)
+            let code = ServeAction(options: options, host: host, port: port).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
+    }
+}
+
+extension NotesCommand {
+    /// The command line's entry point: an unknown first word is reported as an unknown
+    /// subcommand, with a did-you-mean, before ArgumentParser would call it an unexpected argument.
+    public static func mainChecked(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        if let first = arguments.first, !first.hasPrefix("-"), !subcommandNames.contains(first) {
+            let hint = closestMatch(to: first, in: subcommandNames).map { "; did you mean '\($0)'?" }
+                ?? "; subcommands: " + subcommandNames.filter { $0 != "help" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("error: unknown subcommand '\(TerminalText.escaped(first))'\(hint)\n\(helpMessage())\n".utf8))
+            Foundation.exit(64)
+        }
+        main(arguments)
     }
 }

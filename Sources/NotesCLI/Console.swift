@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// Where actions print: stdout for results, stderr for progress and diagnostics.
 /// Tests capture both.
@@ -11,7 +12,9 @@ public struct Console: Sendable {
         self.err = err
     }
 
+    /// The process's stdout and stderr. Control characters from lessons (ESC sequences,
+    /// OSC 52) are escaped, never sent to the terminal.
     public static let standard = Console(
-        out: { text in FileHandle.standardOutput.write(Data((text + "\n").utf8)) },
-        err: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
+        out: { text in FileHandle.standardOutput.write(Data((TerminalText.escaped(text, keepingNewlines: true) + "\n").utf8)) },
+        err: { text in FileHandle.standardError.write(Data((TerminalText.escaped(text, keepingNewlines: true) + "\n").utf8)) })
 }

@@ -1,3 +1,3 @@
 import NotesCLI
 
-NotesCommand.main()
+NotesCommand.mainChecked()

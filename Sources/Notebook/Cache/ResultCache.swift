@@ -4,17 +4,29 @@ import Foundation
 /// Directive results stored on disk by cache key, so a rebuild runs only the directives whose
 /// inputs changed.
 ///
-/// The folder holds `FORMAT` (the format version, see `prepare()`) and `results/`. An entry
-/// is `results/<key>.json`: one line `notes-cache 2 <sha256 of payload> <seconds>`,
-/// then the JSON payload (the result without its artifacts, plus a manifest of them). The
+/// The folder holds `CACHEDIR.TAG` (the marker that makes it a notes cache, see `claim`),
+/// `FORMAT` (the format version, see `prepare()`) and `results/`. An entry is
+/// `results/<key>.json`: one line `notes-cache 3 <key> <sha256 of payload> <seconds>`, then
+/// the JSON payload (the result without its artifacts, plus a manifest of them). The
 /// artifacts — trained weights, megabytes each — sit in `results/<key>.bin`, concatenated raw,
 /// each checked by its length and CRC-32 on load: a warm rebuild neither base64-decodes nor
 /// SHA-hashes them. Both files are written atomically, the `.bin` first. An entry whose checks
-/// fail (truncated, edited, disk error, missing `.bin`) is reported as corrupt and the
-/// directive runs again; an entry of another format version is a miss.
+/// fail (truncated, edited, disk error, missing `.bin`, stored under another key) is reported
+/// as corrupt and the directive runs again; an entry of another format version is a miss.
 public struct ResultCache: Sendable {
     public var folder: URL
-    static let format = "notes-cache 2"
+    static let format = "notes-cache 3"
+    /// Part of every key. Kept apart from `format`, so a change of file layout does not by
+    /// itself change what a directive's key is.
+    static let keyVersion = "notes-cache 2"
+    /// The cache-directory tag (https://bford.info/cachedir/): backup tools skip the folder,
+    /// and its presence is what lets `notes` delete files in it.
+    public static let markerName = "CACHEDIR.TAG"
+    static let marker = """
+        Signature: 8a477f597d28d172789f06886806bc55
+        # This folder is a cache of experiment results created by notes (notes clean removes it).
+
+        """
 
     public init(folder: URL) { self.folder = folder }
 
@@ -55,11 +67,12 @@ public struct ResultCache: Sendable {
         let results = resultsFolder
         let marker = folder.appendingPathComponent("FORMAT")
         var removed = 0
+        guard SafePaths.kind(results.path) != .symlink else { return 0 }
         let recorded = fm.contents(atPath: marker.path).flatMap { String(data: $0, encoding: .utf8) }
         if recorded?.trimmingCharacters(in: .whitespacesAndNewlines) != Self.format {
             let names = (try? fm.contentsOfDirectory(atPath: results.path)) ?? []
-            for name in names where name.hasSuffix(".json") || name.hasSuffix(".bin") {
-                if (try? fm.removeItem(at: results.appendingPathComponent(name))) != nil { removed += 1 }
+            for name in names where Self.isEntryName(name) {
+                if SafePaths.removeFile("results/" + name, in: folder) == nil { removed += 1 }
             }
             _ = try? AtomicFile.write(Data((Self.format + "\n").utf8), to: marker)
         }
@@ -69,31 +82,38 @@ public struct ResultCache: Sendable {
     }
 
     public func lookup(_ key: String) -> Lookup {
-        guard let data = FileManager.default.contents(atPath: url(for: key).path) else { return .miss }
+        guard Self.isKey(key), SafePaths.kind(url(for: key).path) == .file,
+              let data = FileManager.default.contents(atPath: url(for: key).path) else { return .miss }
         guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
               let header = String(data: data[data.startIndex..<newline], encoding: .utf8) else {
             return .corrupt(reason: "no header line")
         }
         let fields = header.split(separator: " ")
-        guard fields.count == 4, fields[0] == "notes-cache", let seconds = Double(fields[3]) else {
-            return .corrupt(reason: "unknown header '\(header.prefix(60))'")
+        guard fields.count >= 2, fields[0] == "notes-cache" else {
+            return .corrupt(reason: "unknown header '\(TerminalText.escaped(String(header.prefix(60))))'")
         }
         guard "\(fields[0]) \(fields[1])" == Self.format else { return .miss }
+        guard fields.count == 5, let seconds = Double(fields[4]), seconds.isFinite, seconds >= 0 else {
+            return .corrupt(reason: "malformed header")
+        }
+        guard fields[2] == key else { return .corrupt(reason: "it holds the result of another directive (key \(fields[2].prefix(12)))") }
         let payload = data[data.index(after: newline)...]
-        guard SHA256.hex(payload) == fields[2] else { return .corrupt(reason: "checksum mismatch") }
+        guard SHA256.hex(payload) == fields[3] else { return .corrupt(reason: "checksum mismatch") }
         let entry: Entry
         do {
-            entry = try JSONDecoder().decode(Entry.self, from: payload)
+            entry = try Self.decoder.decode(Entry.self, from: payload)
         } catch {
             return .corrupt(reason: "unreadable result (\(error))")
         }
         var result = entry.result
         if !entry.artifacts.isEmpty {
-            guard let blob = FileManager.default.contents(atPath: artifactsURL(for: key).path) else {
+            guard SafePaths.kind(artifactsURL(for: key).path) == .file,
+                  let blob = FileManager.default.contents(atPath: artifactsURL(for: key).path) else {
                 return .corrupt(reason: "artifact file missing")
             }
             for record in entry.artifacts {
-                guard record.offset >= 0, record.length >= 0, record.offset + record.length <= blob.count else {
+                guard record.offset >= 0, record.length >= 0, record.offset <= blob.count,
+                      record.length <= blob.count - record.offset else {
                     return .corrupt(reason: "artifact '\(record.name)' truncated")
                 }
                 let bytes = blob.subdata(in: record.offset..<(record.offset + record.length))
@@ -114,13 +134,12 @@ public struct ResultCache: Sendable {
         }
         var bare = result
         bare.artifacts = [:]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let payload = try encoder.encode(Entry(result: bare, artifacts: records))
-        if !records.isEmpty { try AtomicFile.write(blob, to: artifactsURL(for: key)) }
-        var data = Data("\(Self.format) \(SHA256.hex(payload)) \(seconds)\n".utf8)
+        let payload = try Self.encoder.encode(Entry(result: bare, artifacts: records))
+        guard Self.isKey(key) else { throw SafePaths.Refusal("refusing the cache key '\(key.prefix(80))'") }
+        if !records.isEmpty { try SafePaths.write(blob, to: "results/\(key).bin", in: folder) }
+        var data = Data("\(Self.format) \(key) \(SHA256.hex(payload)) \(seconds.isFinite ? seconds : 0)\n".utf8)
         data.append(payload)
-        try AtomicFile.write(data, to: url(for: key))
+        try SafePaths.write(data, to: "results/\(key).json", in: folder)
     }
 
     /// zlib's CRC-32 of `data`.
@@ -135,8 +154,33 @@ public struct ResultCache: Sendable {
     /// version), its input fingerprint, and the keys of the results it reads. Captions and
     /// other presentation arguments are not part of it.
     public static func key(canonicalForm: String, fingerprint: String, dependencyKeys: [String: String]) -> String {
-        var text = "\(format)\n\(canonicalForm)\n\(fingerprint)\n"
+        var text = "\(keyVersion)\n\(canonicalForm)\n\(fingerprint)\n"
         for (id, key) in dependencyKeys.sorted(by: { $0.key < $1.key }) { text += "\(id)=\(key)\n" }
         return SHA256.hex(text)
+    }
+
+    /// Non-finite numbers (a diverged run's NaN) are stored as strings, so such a result is
+    /// cached like any other and reported once by the runner, not on every build.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+
+    /// A key as `key(canonicalForm:…)` makes them: 64 lowercase hex digits.
+    static func isKey<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    /// `<key>.json` or `<key>.bin`: the only names `prepare` and `clean` delete in `results/`.
+    static func isEntryName(_ name: String) -> Bool {
+        (name.hasSuffix(".json") && isKey(name.dropLast(5))) || (name.hasSuffix(".bin") && isKey(name.dropLast(4)))
     }
 }

@@ -53,16 +53,25 @@ public enum AtomicFile {
     /// Deletes temporary files left by a killed build anywhere below `folder`, when they were
     /// last written at least `minimumAge` seconds ago (a positive age spares the in-flight
     /// writes of another build running at the same time, e.g. `notes serve` beside `notes build`).
+    /// Only regular files named as `write` names them are deleted; symbolic links are neither
+    /// followed nor deleted.
     public static func removeLeftovers(in folder: URL, minimumAge: Double = 0) {
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]) else { return }
-        let cutoff = Date().addingTimeInterval(-minimumAge)
-        for case let url as URL in walker where url.lastPathComponent.contains(temporaryMarker) {
-            if minimumAge > 0 {
-                let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
-                guard let modified, modified <= cutoff else { continue }
-            }
-            try? fm.removeItem(at: url)
+        let cutoff = Date().addingTimeInterval(-minimumAge).timeIntervalSince1970
+        for relative in SafePaths.regularFiles(below: folder) {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            guard isLeftoverName(name) else { continue }
+            let url = folder.appendingPathComponent(relative)
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { continue }
+            if minimumAge > 0, Double(info.st_mtim.tv_sec) > cutoff { continue }
+            _ = SafePaths.removeFile(relative, in: folder)
         }
+    }
+
+    /// `.<name>.notes-tmp-<base 36>`: the names `write` gives its temporary files.
+    static func isLeftoverName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let range = name.range(of: temporaryMarker, options: .backwards) else { return false }
+        let suffix = name[range.upperBound...]
+        return !suffix.isEmpty && suffix.count <= 13 && suffix.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
     }
 }

@@ -42,7 +42,7 @@ public enum IndexPage {
     static func card(_ entry: Entry) -> String {
         var html = "<li class=\"lesson-card\">\n"
         if let number = entry.number { html += "<p class=\"lesson-number\">Lição \(number)</p>\n" }
-        html += "<h2><a href=\"\(escapeHTML(entry.slug)).html\">\(escapeHTML(entry.title))</a></h2>\n"
+        html += "<h2><a href=\"\(urlAttribute(entry.slug + ".html"))\">\(escapeHTML(entry.title))</a></h2>\n"
         if !entry.summary.isEmpty { html += "<p class=\"lesson-summary\">\(escapeHTML(entry.summary))</p>\n" }
         html += "<ul class=\"lesson-meta\">\n"
         html += "<li>\(entry.experiments) experimento\(entry.experiments == 1 ? "" : "s")</li>\n"

@@ -57,10 +57,10 @@ public struct LessonNavigation: Sendable {
         guard previous != nil || next != nil else { return "" }
         var html = "<nav class=\"pager\" aria-label=\"Navegação entre lições\">\n"
         if let previous {
-            html += "<a class=\"pager-previous\" rel=\"prev\" href=\"\(previous.slug).html\"><span>Anterior</span> \(escapeHTML(previous.title))</a>\n"
+            html += "<a class=\"pager-previous\" rel=\"prev\" href=\"\(urlAttribute(previous.slug + ".html"))\"><span>Anterior</span> \(escapeHTML(previous.title))</a>\n"
         }
         if let next {
-            html += "<a class=\"pager-next\" rel=\"next\" href=\"\(next.slug).html\"><span>Próxima</span> \(escapeHTML(next.title))</a>\n"
+            html += "<a class=\"pager-next\" rel=\"next\" href=\"\(urlAttribute(next.slug + ".html"))\"><span>Próxima</span> \(escapeHTML(next.title))</a>\n"
         }
         return html + "</nav>\n"
     }

@@ -86,7 +86,7 @@ struct ResultRenderer {
             files[csvPath] = Data(table.csv.utf8)
             var html = "<figure class=\"result-table\" id=\"\(escapeHTML(anchor))\">\n"
             html += "<figcaption><span class=\"caption-number\">Tabela \(number).</span> \(escapeHTML(numbers.text(table.caption)))"
-            html += " <a class=\"download\" href=\"\(csvPath)\" download>CSV</a></figcaption>\n"
+            html += " <a class=\"download\" href=\"\(urlAttribute(csvPath))\" download>CSV</a></figcaption>\n"
             html += "<div class=\"table-scroll\"><table>\n<thead><tr>"
             html += table.header.map { "<th scope=\"col\">\(escapeHTML($0))</th>" }.joined()
             html += "</tr></thead>\n<tbody>\n"
@@ -102,9 +102,9 @@ struct ResultRenderer {
             // Figures wider than the text column may reach into the right margin on wide screens.
             let wide = svgWidth(figure.svg).map { $0 > 720 } ?? false
             var html = "<figure class=\"result-figure\(wide ? " wide" : "")\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<img src=\"\(svgPath)\" alt=\"\(escapeHTML(numbers.text(figure.altText)))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
+            html += "<img src=\"\(urlAttribute(svgPath))\" alt=\"\(escapeHTML(numbers.text(figure.altText)))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
             html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(numbers.text(figure.caption)))"
-            html += " <a class=\"download\" href=\"\(svgPath)\" download>SVG</a></figcaption>\n"
+            html += " <a class=\"download\" href=\"\(urlAttribute(svgPath))\" download>SVG</a></figcaption>\n"
             return html + "</figure>\n"
         }
     }
@@ -168,7 +168,7 @@ func formatSeconds(_ seconds: Double) -> String {
     return String(format: "%d min %02d s", total / 60, total % 60)
 }
 
-/// Lowercase letters, digits and dashes only: safe in paths and URLs.
+/// Lowercase letters, digits and dashes only, at most 64 characters: safe in paths and URLs.
 func fileSafe(_ name: String) -> String {
     let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     var out = ""
@@ -179,6 +179,19 @@ func fileSafe(_ name: String) -> String {
             out += "-"
         }
     }
-    let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    var trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    if trimmed.count > 64 { trimmed = String(trimmed.prefix(64)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
     return trimmed.isEmpty ? "resultado" : trimmed
+}
+
+/// A relative URL for an `href` or `src` attribute: each path segment percent-encoded
+/// (only unreserved characters stay as they are), then HTML-escaped. A lesson file name
+/// such as `p" onerror="x.md` or `javascript:alert(1).md` can then never leave the attribute
+/// or become a script URL (`javascript%3Aalert(1)` is a relative path).
+func urlAttribute(_ path: String) -> String {
+    let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    let encoded = path.split(separator: "/", omittingEmptySubsequences: false).map {
+        String($0).addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }.joined(separator: "/")
+    return escapeHTML(encoded)
 }

@@ -60,6 +60,7 @@ public struct LessonPlan: Sendable {
             }
             blocks.append(block)
         }
+        checkNames(file: lesson.path, headingIDs: Set(lesson.document.headings.map(\.id)))
         resolveIDs(file: lesson.path)
     }
 

@@ -89,13 +89,21 @@ public struct LessonRunner: Sendable {
         }
         let key = ResultCache.key(canonicalForm: directive.canonicalForm, fingerprint: experiment.inputFingerprint,
                                   dependencyKeys: dependencyKeys)
-        let label = "[\(lesson.slug)] @\(directive.call.name)" + (directive.id.map { " \($0)" } ?? "")
+        let label = "[\(lesson.slug)] @\(directive.call.name)" + (directive.id.map { " \(LessonPlan.shown($0))" } ?? "")
+        // Warnings about this run (a corrupt cache entry, non-finite numbers): diagnostics at
+        // the directive, so the summary counts them and the page shows them.
+        var notes: [Diagnostic] = []
         if let cache {
             switch cache.lookup(key) {
             case .hit(let result, let seconds):
-                return DirectiveOutcome(result: experiment.presenting(result), seconds: seconds, fromCache: true, key: key)
+                return DirectiveOutcome(result: experiment.presenting(result),
+                                        diagnostics: nonFinite(result, directive, lesson: lesson),
+                                        seconds: seconds, fromCache: true, key: key)
             case .corrupt(let reason):
                 progress("warning: \(label): cache entry \(key.prefix(12)) is corrupt (\(reason)); running again")
+                notes.append(diagnostic(directive, lesson: lesson, id: "cache-corrupt", severity: .warning,
+                                        message: "the cached result of @\(directive.call.name) was corrupt (\(reason)) and was computed again",
+                                        suggestion: nil))
             case .miss:
                 break
             }
@@ -112,17 +120,32 @@ public struct LessonRunner: Sendable {
             if let cache {
                 do { try cache.store(result, key: key, seconds: seconds) } catch {
                     progress("warning: \(label): could not store the result in the cache: \(error)")
+                    notes.append(diagnostic(directive, lesson: lesson, id: "cache-write-failed", severity: .warning,
+                                            message: "the result of @\(directive.call.name) could not be cached: \(error)",
+                                            suggestion: "check that the cache folder is writable"))
                 }
             }
-            return DirectiveOutcome(result: experiment.presenting(result), seconds: seconds, key: key)
+            notes += nonFinite(result, directive, lesson: lesson)
+            return DirectiveOutcome(result: experiment.presenting(result), diagnostics: notes, seconds: seconds, key: key)
         } catch {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let failure = error as? ExperimentFailure ?? ExperimentFailure(id: "experiment-failed", "\(error)")
             progress("\(label): failed")
-            return DirectiveOutcome(result: nil, diagnostics: [diagnostic(
+            return DirectiveOutcome(result: nil, diagnostics: notes + [diagnostic(
                 directive, lesson: lesson, id: failure.id, message: "@\(directive.call.name) failed: \(failure.message)",
                 suggestion: failure.suggestion)], seconds: seconds, key: key)
         }
+    }
+
+    /// A warning naming the scalars that are NaN or infinite (a diverged run), so prose that
+    /// cites them is not trusted silently.
+    func nonFinite(_ result: ExperimentResult, _ directive: LessonPlan.Directive, lesson: Lesson) -> [Diagnostic] {
+        let names = result.scalars.filter { !$0.value.isFinite }.keys.sorted()
+        guard !names.isEmpty else { return [] }
+        let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+        return [diagnostic(directive, lesson: lesson, id: "non-finite-result", severity: .warning,
+                           message: "@\(directive.call.name) produced values that are not finite numbers (NaN or ∞): \(shown)",
+                           suggestion: "a diverged run: lower the learning rate or check the model's settings")]
     }
 
     private func diagnostic(_ directive: LessonPlan.Directive, lesson: Lesson, id: String,

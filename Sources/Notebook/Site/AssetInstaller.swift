@@ -9,20 +9,23 @@ struct AssetInstaller {
     /// KaTeX reads them, and the stylesheet lists them first.
     static let katexFiles = ["katex.min.js", "katex.min.css", "contrib/auto-render.js"]
 
-    func install(into output: URL) throws {
-        let assets = output.appendingPathComponent("assets")
-        try AtomicFile.write(SiteAssets.stylesheet, to: assets.appendingPathComponent("notes.css"))
-        try AtomicFile.write(SiteAssets.script, to: assets.appendingPathComponent("notes.js"))
+    /// Writes the assets below `output`, adding their relative paths to `written`.
+    func install(into output: URL, written: inout Set<String>) throws {
+        func put(_ data: Data, _ path: String) throws {
+            try SafePaths.write(data, to: path, in: output)
+            written.insert(path)
+        }
+        try put(Data(SiteAssets.stylesheet.utf8), "assets/notes.css")
+        try put(Data(SiteAssets.script.utf8), "assets/notes.js")
 
         let fm = FileManager.default
         guard fm.fileExists(atPath: katexFolder.appendingPathComponent("katex.min.js").path) else {
             throw BuildError("KaTeX not found in \(katexFolder.path): install it with 'apt-get install libjs-katex fonts-katex'")
         }
-        let target = assets.appendingPathComponent("katex")
         for file in Self.katexFiles {
             // Data(contentsOf:) follows symbolic links: the copy holds the real bytes.
             let data = try Data(contentsOf: katexFolder.appendingPathComponent(file))
-            try AtomicFile.write(data, to: target.appendingPathComponent(file))
+            try put(data, "assets/katex/" + file)
         }
         let fonts = katexFolder.appendingPathComponent("fonts").resolvingSymlinksInPath()
         let names = (try? fm.contentsOfDirectory(atPath: fonts.path))?.filter { $0.hasSuffix(".woff2") } ?? []
@@ -31,7 +34,7 @@ struct AssetInstaller {
         }
         for name in names {
             let data = try Data(contentsOf: fonts.appendingPathComponent(name))
-            try AtomicFile.write(data, to: target.appendingPathComponent("fonts").appendingPathComponent(name))
+            try put(data, "assets/katex/fonts/" + name)
         }
     }
 }

@@ -1,0 +1,106 @@
+import Markdown
+
+/// The grammar of the names a lesson gives its results, and the checks that keep them usable
+/// as file names, HTML ids and references.
+///
+/// An identifier (`id:`, `label:`) is 1 to 64 characters: ASCII letters, digits, `-`, `_`
+/// and `.`, starting with a letter or digit. An `id` has no `.` (prose cites `id.scalar`).
+/// A label is cited from prose as `@fig-…` or `@tab-…`, so one that does not start so, or
+/// ends in `-` or `.`, cannot be referenced (a warning).
+public enum Identifier {
+    public static let maximumLength = 64
+
+    /// Why `text` is not an identifier; nil when it is one. `allowingDots` is false for ids.
+    public static func problem(_ text: String, allowingDots: Bool) -> String? {
+        if text.isEmpty { return "is empty" }
+        if text.unicodeScalars.count > maximumLength {
+            return "is \(text.unicodeScalars.count) characters long; the limit is \(maximumLength)"
+        }
+        guard let first = text.unicodeScalars.first, isAlphanumeric(first) else {
+            return "must start with an ASCII letter or digit"
+        }
+        for scalar in text.unicodeScalars where !(isAlphanumeric(scalar) || scalar == "-" || scalar == "_" || scalar == ".") {
+            return "contains '\(TerminalText.escaped(String(scalar)))'; use ASCII letters, digits, '-', '_'" + (allowingDots ? " and '.'" : "")
+        }
+        if !allowingDots, text.contains(".") { return "contains '.', which separates an id from its scalar in `=id.name`" }
+        return nil
+    }
+
+    /// A suggestion close to `text` that follows the grammar.
+    public static func suggestion(for text: String, allowingDots: Bool) -> String {
+        var out = fileSafe(text)
+        if out.unicodeScalars.count > maximumLength { out = String(out.unicodeScalars.prefix(maximumLength)) }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "resultado" : out
+    }
+
+    /// Whether prose can cite `label` as `@label`.
+    public static func isReferenceable(_ label: String) -> Bool {
+        guard label.hasPrefix("fig-") || label.hasPrefix("tab-"), label.count > 4 else { return false }
+        guard let last = label.unicodeScalars.last, isAlphanumeric(last) || last == "_" else { return false }
+        return !label.contains(".")
+    }
+
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+}
+
+extension LessonPlan {
+    /// Checks every `id:` and `label:` against the grammar, and labels against each other and
+    /// the page's other HTML ids (headings, `conteudo`). A bad id stops its directive (the id
+    /// names files); label problems that leave the page usable are warnings.
+    mutating func checkNames(file: String, headingIDs: Set<String>) {
+        var labelSeen: [String: SourceLocation] = [:]
+        for index in directives.indices {
+            let call = directives[index].call
+            if let id = directives[index].id, let problem = Identifier.problem(id, allowingDots: false) {
+                let location = Self.location(ofString: id, label: "id", in: call)
+                directives[index].diagnostics.append(Diagnostic(
+                    file: file, line: location.line, column: location.column, id: "invalid-identifier",
+                    message: "id '\(Self.shown(id))' \(problem)",
+                    suggestion: "write id: \"\(Identifier.suggestion(for: id, allowingDots: false))\""))
+                directives[index].experiment = nil
+            }
+            for label in Self.literalStrings("label", in: call) {
+                let location = Self.location(ofString: label, label: "label", in: call)
+                func report(_ severity: Diagnostic.Severity, _ id: String, _ message: String, _ suggestion: String?) {
+                    directives[index].diagnostics.append(Diagnostic(
+                        severity, file: file, line: location.line, column: location.column, id: id,
+                        message: message, suggestion: suggestion))
+                }
+                if let problem = Identifier.problem(label, allowingDots: true) {
+                    report(.error, "invalid-identifier", "label '\(Self.shown(label))' \(problem)",
+                           "write label: \"\(Identifier.suggestion(for: label, allowingDots: true))\"")
+                    directives[index].experiment = nil
+                    continue
+                }
+                if let first = labelSeen[label] {
+                    report(.error, "duplicate-label", "label '\(label)' is already used at line \(first.line)",
+                           "give each figure and table its own label")
+                    directives[index].experiment = nil
+                    continue
+                }
+                labelSeen[label] = location
+                if !Identifier.isReferenceable(label) {
+                    report(.warning, "unreferenceable-label",
+                           "label '\(label)' cannot be cited from prose, which writes '@fig-…' or '@tab-…'",
+                           "start it with 'fig-' (figures) or 'tab-' (tables), ending in a letter or digit")
+                } else if headingIDs.contains(label) || Self.reservedPageIDs.contains(label) {
+                    report(.warning, "duplicate-html-id",
+                           "label '\(label)' is also the id of \(headingIDs.contains(label) ? "a heading" : "a part of the page"); links to it would land on the wrong element",
+                           "choose another label")
+                }
+            }
+        }
+    }
+
+    /// Ids the page template itself uses.
+    static let reservedPageIDs: Set<String> = ["conteudo"]
+
+    /// A name for a message: escaped, and cut to 80 characters.
+    static func shown(_ text: String) -> String {
+        let escaped = TerminalText.escaped(text)
+        return escaped.count > 80 ? String(escaped.prefix(80)) + "…" : escaped
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var notesFolder: URL
+    public var outputFolder: URL
+    /// Slugs to build; empty means all lessons.
+    public var lessons: [String]
+    /// How the notes folder is named in diagnostics (`Notes` → `Notes/05-gmvae.md:…`).
+    public var displayPrefix: String
+    /// Debian's KaTeX (`libjs-katex`); its `fonts` folder links into `fonts-katex`.
+    public var katexFolder: URL
+    /// Where results are cached between builds; nil runs everything afresh.
+    public var cacheFolder: URL?
+    /// How many experiments may run at once.
+    public var jobs: Int = 1
+    /// Write into an output folder that is not empty and has no manifest (`--force`).
+    public var force = false
+
+    public init(notesFolder: URL, outputFolder: URL, lessons: [String] = [], displayPrefix: String? = nil,
+                cacheFolder: URL? = nil, jobs: Int = 1,
+                katexFolder: URL = URL(fileURLWithPath: "/usr/share/javascript/katex")) {
+        self.cacheFolder = cacheFolder
+        self.jobs = jobs
+        self.notesFolder = notesFolder
+        self.outputFolder = outputFolder
+        self.lessons = lessons
+        self.displayPrefix = displayPrefix ?? notesFolder.lastPathComponent
+        self.katexFolder = katexFolder
+    }
+}
+
+/// What one lesson's build produced.
+public struct LessonReport: Sendable {
+    public var slug: String
+    public var title: String
+    public var directives: Int
+    public var diagnostics: [Diagnostic]
+    /// Seconds of computation behind the lesson's results; a cached result counts the time
+    /// of its original run, so this is what a cold build of the lesson costs.
+    public var seconds: Double
+}
+
+public struct BuildReport: Sendable {
+    public var lessons: [LessonReport]
+    /// Problems of files in the lessons folder that could not be built as lessons at all.
+    public var unbuilt: [Diagnostic] = []
+    /// Notes about the output folder (files left alone because they changed under notes).
+    public var notes: [String] = []
+    public var diagnostics: [Diagnostic] { unbuilt + lessons.flatMap(\.diagnostics) }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// A failure of the build itself (not of a lesson): missing folders, unwritable output.
+public struct BuildError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
