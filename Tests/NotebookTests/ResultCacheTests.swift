@@ -21,14 +21,15 @@ import Testing
 }
 
 @Suite struct ResultCacheTests {
+    let k = String(repeating: "ab", count: 32)
     let result = ExperimentResult(outputs: [.note("olá")], scalars: ["x": 1.5])
 
     @Test func storesAndFindsResults() throws {
         let folder = try TemporaryFolder()
         let cache = ResultCache(folder: folder.url)
-        guard case .miss = cache.lookup("k") else { Issue.record("expected a miss"); return }
-        try cache.store(result, key: "k", seconds: 2.5)
-        guard case .hit(let found, let seconds) = cache.lookup("k") else { Issue.record("expected a hit"); return }
+        guard case .miss = cache.lookup(k) else { Issue.record("expected a miss"); return }
+        try cache.store(result, key: k, seconds: 2.5)
+        guard case .hit(let found, let seconds) = cache.lookup(k) else { Issue.record("expected a hit"); return }
         #expect(found == result && seconds == 2.5)
     }
 
@@ -36,8 +37,8 @@ import Testing
     func detectsCorruptEntries(damage: String) throws {
         let folder = try TemporaryFolder()
         let cache = ResultCache(folder: folder.url)
-        try cache.store(result, key: "k", seconds: 1)
-        let url = cache.url(for: "k")
+        try cache.store(result, key: k, seconds: 1)
+        let url = cache.url(for: k)
         var data = try Data(contentsOf: url)
         switch damage {
         case "truncate": data = data.prefix(data.count - 5)
@@ -45,7 +46,7 @@ import Testing
         default: data = Data("not a cache entry".utf8)
         }
         try data.write(to: url)
-        guard case .corrupt = cache.lookup("k") else { Issue.record("corruption not detected"); return }
+        guard case .corrupt = cache.lookup(k) else { Issue.record("corruption not detected"); return }
     }
 
     @Test func artifactsLiveBesideTheEntryAndAreChecked() throws {
@@ -53,26 +54,26 @@ import Testing
         let cache = ResultCache(folder: folder.url)
         var withWeights = result
         withWeights.artifacts = ["weights": Data((0..<10_000).map { UInt8($0 % 251) }), "history.json": Data("{}".utf8)]
-        try cache.store(withWeights, key: "k", seconds: 1)
-        guard case .hit(let found, _) = cache.lookup("k") else { Issue.record("expected a hit"); return }
+        try cache.store(withWeights, key: k, seconds: 1)
+        guard case .hit(let found, _) = cache.lookup(k) else { Issue.record("expected a hit"); return }
         #expect(found == withWeights)
         // The JSON entry stays small: the weights are not inside it.
-        #expect(try Data(contentsOf: cache.url(for: "k")).count < 2_000)
-        var blob = try Data(contentsOf: cache.artifactsURL(for: "k"))
+        #expect(try Data(contentsOf: cache.url(for: k)).count < 2_000)
+        var blob = try Data(contentsOf: cache.artifactsURL(for: k))
         blob[blob.count - 10] ^= 0x40
-        try blob.write(to: cache.artifactsURL(for: "k"))
-        guard case .corrupt(let reason) = cache.lookup("k") else { Issue.record("flipped artifact byte not detected"); return }
+        try blob.write(to: cache.artifactsURL(for: k))
+        guard case .corrupt(let reason) = cache.lookup(k) else { Issue.record("flipped artifact byte not detected"); return }
         #expect(reason.contains("checksum"))
-        try FileManager.default.removeItem(at: cache.artifactsURL(for: "k"))
-        guard case .corrupt = cache.lookup("k") else { Issue.record("missing artifact file not detected"); return }
+        try FileManager.default.removeItem(at: cache.artifactsURL(for: k))
+        guard case .corrupt = cache.lookup(k) else { Issue.record("missing artifact file not detected"); return }
     }
 
     @Test func entriesOfAnotherFormatAreMisses() throws {
         let folder = try TemporaryFolder()
         let cache = ResultCache(folder: folder.url)
-        try cache.store(result, key: "k", seconds: 1)
-        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: cache.url(for: "k"))
-        guard case .miss = cache.lookup("k") else { Issue.record("an old-format entry should be a miss"); return }
+        try cache.store(result, key: k, seconds: 1)
+        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: cache.url(for: k))
+        guard case .miss = cache.lookup(k) else { Issue.record("an old-format entry should be a miss"); return }
     }
 
     @Test func prepareDeletesEntriesOfAnOlderFormatOnce() throws {
@@ -81,8 +82,8 @@ import Testing
         let results = folder.url.appendingPathComponent("results")
         try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
         // A cache written before FORMAT existed: two unreadable entries and a killed write.
-        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent("old.json"))
-        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent("older.json"))
+        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent(String(repeating: "1", count: 64) + ".json"))
+        try Data("notes-cache 1 0000 1\n{}".utf8).write(to: results.appendingPathComponent(String(repeating: "2", count: 64) + ".json"))
         let killed = results.appendingPathComponent(".x.json" + AtomicFile.temporaryMarker + "1")
         try Data().write(to: killed)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: killed.path)
@@ -93,9 +94,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: results.path) == [inFlight.lastPathComponent])
         try FileManager.default.removeItem(at: inFlight)
         // Entries of this format survive later builds.
-        try cache.store(result, key: "k", seconds: 1)
+        try cache.store(result, key: k, seconds: 1)
         #expect(cache.prepare() == 0)
-        guard case .hit = cache.lookup("k") else { Issue.record("a current entry was removed"); return }
+        guard case .hit = cache.lookup(k) else { Issue.record("a current entry was removed"); return }
+    }
+
+    @Test func anEntryStoredUnderAnotherKeyIsCorrupt() throws {
+        let folder = try TemporaryFolder()
+        let cache = ResultCache(folder: folder.url)
+        let other = String(repeating: "cd", count: 32)
+        try cache.store(result, key: k, seconds: 1)
+        try cache.store(ExperimentResult(scalars: ["x": 2]), key: other, seconds: 1)
+        // Swap the two entries' files: each now holds the other directive's result.
+        let a = try Data(contentsOf: cache.url(for: k)), b = try Data(contentsOf: cache.url(for: other))
+        try b.write(to: cache.url(for: k))
+        try a.write(to: cache.url(for: other))
+        guard case .corrupt(let reason) = cache.lookup(k) else { Issue.record("swapped entry accepted"); return }
+        #expect(reason.contains("another directive"))
+        guard case .corrupt = cache.lookup(other) else { Issue.record("swapped entry accepted"); return }
+    }
+
+    @Test func nonFiniteNumbersAreCachedLikeOthers() throws {
+        let folder = try TemporaryFolder()
+        let cache = ResultCache(folder: folder.url)
+        try cache.store(ExperimentResult(scalars: ["nan": .nan, "inf": .infinity, "x": 1]), key: k, seconds: 1)
+        guard case .hit(let found, _) = cache.lookup(k) else { Issue.record("expected a hit"); return }
+        #expect(found.scalars["nan"]!.isNaN && found.scalars["inf"] == .infinity && found.scalars["x"] == 1)
+    }
+
+    @Test func keysThatAreNotHexAreRefused() throws {
+        let folder = try TemporaryFolder()
+        let cache = ResultCache(folder: folder.url)
+        #expect(throws: (any Error).self) { try cache.store(result, key: "../../escape", seconds: 1) }
+        guard case .miss = cache.lookup("../../escape") else { Issue.record("expected a miss"); return }
     }
 
     @Test func keyIgnoresDependencyOrderButNotContent() {
@@ -166,7 +197,8 @@ import Testing
         _ = try build(folder)
         let results = folder.url.appendingPathComponent("cache/results")
         for name in try FileManager.default.contentsOfDirectory(atPath: results.path) where name.hasSuffix(".json") {
-            try Data("notes-cache 2 0000 1\n{}".utf8).write(to: results.appendingPathComponent(name))
+            let key = String(name.dropLast(5))
+            try Data("notes-cache 3 \(key) 0000 1\n{}".utf8).write(to: results.appendingPathComponent(name))
         }
         let warnings = LockedStrings()
         let before = fakeRuns.count("Train:solo")
@@ -175,6 +207,8 @@ import Testing
             outputFolder: folder.url.appendingPathComponent("Output"),
             cacheFolder: folder.url.appendingPathComponent("cache")), progress: { warnings.append($0) }).build()
         #expect(report.errorCount == 0)
+        // Counted in the summary, and shown at the directive.
+        #expect(report.diagnostics.map(\.id) == ["cache-corrupt"] && report.warningCount == 1)
         #expect(fakeRuns.count("Train:solo") == before + 1)
         #expect(warnings.values.contains { $0.hasPrefix("warning:") && $0.contains("corrupt") })
         #expect(try runs { _ = try build(folder) } == [:])

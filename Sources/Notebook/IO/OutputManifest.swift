@@ -38,6 +38,7 @@ public struct OutputManifest: Sendable, Equatable {
         switch SafePaths.kind(folder.path) {
         case .missing:
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try OutputManifest().write(in: folder)
             return OutputManifest()
         case .folder, .symlink:
             var isFolder: ObjCBool = false
@@ -49,7 +50,12 @@ public struct OutputManifest: Sendable, Equatable {
         }
         if let manifest = read(in: folder) { return manifest }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        if contents.isEmpty || force { return OutputManifest() }
+        if contents.isEmpty || force {
+            // Recorded before anything is written: a build killed midway leaves a folder
+            // that is still known to be ours.
+            try OutputManifest().write(in: folder)
+            return OutputManifest()
+        }
         throw BuildError("""
             the output folder \(folder.path) is not empty and was not written by notes (it has no \(fileName)); \
             choose an empty or new folder with --output, or pass --force to write into it \
@@ -81,5 +87,25 @@ extension OutputManifest {
         _ = SafePaths.removeFile(fileName, in: folder)
         rmdir(folder.path)
         return (removed, notes)
+    }
+}
+
+/// The manifest on disk while a build writes: every path is recorded before its file is
+/// written, so a build killed at any moment leaves no file of ours unlisted.
+final class ManifestJournal {
+    let folder: URL
+    private(set) var recorded: Set<String>
+
+    init(folder: URL, previous: OutputManifest) {
+        self.folder = folder
+        recorded = previous.paths
+    }
+
+    /// Adds `paths` to the manifest on disk (one write, only when something is new).
+    func record<S: Sequence>(_ paths: S) throws where S.Element == String {
+        let new = Set(paths).subtracting(recorded)
+        guard !new.isEmpty else { return }
+        recorded.formUnion(new)
+        try OutputManifest(paths: recorded).write(in: folder)
     }
 }

@@ -10,8 +10,9 @@ struct AssetInstaller {
     static let katexFiles = ["katex.min.js", "katex.min.css", "contrib/auto-render.js"]
 
     /// Writes the assets below `output`, adding their relative paths to `written`.
-    func install(into output: URL, written: inout Set<String>) throws {
+    func install(into output: URL, journal: ManifestJournal, written: inout Set<String>) throws {
         func put(_ data: Data, _ path: String) throws {
+            try journal.record([path])
             try SafePaths.write(data, to: path, in: output)
             written.insert(path)
         }

@@ -65,8 +65,9 @@ public struct SiteBuilder: Sendable {
             if removed > 0 { progress("Removed \(removed) cache file\(removed == 1 ? "" : "s") of an older format from \(cache.folder.path)") }
         }
         AtomicFile.removeLeftovers(in: output)
+        let journal = ManifestJournal(folder: output, previous: previous)
         var written = Set<String>()
-        try AssetInstaller(katexFolder: options.katexFolder).install(into: output, written: &written)
+        try AssetInstaller(katexFolder: options.katexFolder).install(into: output, journal: journal, written: &written)
 
         var reports: [LessonReport] = []
         let runner = LessonRunner(cache: cache, jobs: options.jobs, progress: progress)
@@ -80,7 +81,7 @@ public struct SiteBuilder: Sendable {
             let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation)
             var diagnostics = lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics
             do {
-                try write(page, written: &written)
+                try write(page, journal: journal, written: &written)
             } catch {
                 diagnostics.append(Diagnostic(file: lesson.path, line: 1, column: 1, id: "write-failed",
                                               message: "the page could not be written: \(error)",
@@ -96,6 +97,7 @@ public struct SiteBuilder: Sendable {
                             experiments: LessonPlan(lesson: lesson, registry: registry).directives.count,
                             seconds: reports.first(where: { $0.slug == lesson.slug })?.seconds)
         }
+        try journal.record(["index.html"])
         try SafePaths.write(Data(IndexPage.render(entries).utf8), to: "index.html", in: output)
         written.insert("index.html")
         let notes = try updateManifest(previous: previous, written: written, built: selected.map(\.element.slug))
@@ -103,7 +105,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Writes a page and its files (the page last: it never links to a file not yet written).
-    func write(_ page: RenderedPage, written: inout Set<String>) throws {
+    func write(_ page: RenderedPage, journal: ManifestJournal, written: inout Set<String>) throws {
+        try journal.record(Array(page.files.keys) + [page.path])
         for (path, data) in page.files.sorted(by: { $0.key < $1.key }) {
             try SafePaths.write(data, to: path, in: options.outputFolder)
             written.insert(path)
