@@ -5,9 +5,11 @@ extension ResultCache {
     /// it when it holds the marker (or, from before the marker, a `FORMAT` naming a notes
     /// cache); refuses any other folder, so `--cache Notes` or `--cache .` never lets the
     /// cache delete a user's files.
-    public static func claim(_ folder: URL) throws {
+    /// With `dryRun`, only checks: nothing is created or written.
+    public static func claim(_ folder: URL, dryRun: Bool = false) throws {
         switch SafePaths.kind(folder.path) {
         case .missing:
+            if dryRun { return }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         case .folder:
             break
@@ -17,6 +19,7 @@ extension ResultCache {
             throw BuildError("the cache folder \(folder.path) is not a folder; choose another with --cache")
         }
         if isMarked(folder) {
+            if dryRun { return }
             if SafePaths.kind(folder.appendingPathComponent(markerName).path) == .missing {
                 try SafePaths.write(Data(marker.utf8), to: markerName, in: folder)
             }
@@ -29,6 +32,7 @@ extension ResultCache {
                 choose a new folder with --cache (the default is .notes-cache)
                 """)
         }
+        if dryRun { return }
         try SafePaths.write(Data(marker.utf8), to: markerName, in: folder)
     }
 

@@ -34,9 +34,12 @@ public struct OutputManifest: Sendable, Equatable {
     /// when it holds a manifest; otherwise refuses, unless `force` (then the first manifest is
     /// empty, so nothing that was there is ever deleted — only overwritten where a page
     /// has the same name). Returns the folder's manifest (empty for a new folder).
-    public static func claim(_ folder: URL, force: Bool) throws -> OutputManifest {
+    /// With `dryRun`, only checks: nothing is created or written.
+    @discardableResult
+    public static func claim(_ folder: URL, force: Bool, dryRun: Bool = false) throws -> OutputManifest {
         switch SafePaths.kind(folder.path) {
         case .missing:
+            if dryRun { return OutputManifest() }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try OutputManifest().write(in: folder)
             return OutputManifest()
@@ -51,6 +54,7 @@ public struct OutputManifest: Sendable, Equatable {
         if let manifest = read(in: folder) { return manifest }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if contents.isEmpty || force {
+            if dryRun { return OutputManifest() }
             // Recorded before anything is written: a build killed midway leaves a folder
             // that is still known to be ours.
             try OutputManifest().write(in: folder)

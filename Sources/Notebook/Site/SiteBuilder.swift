@@ -50,6 +50,9 @@ public struct SiteBuilder: Sendable {
         let loaded = try loadAllLessons()
         let lessons = loaded.lessons
         let output = options.outputFolder
+        // Both folders are checked before either is touched.
+        try OutputManifest.claim(output, force: options.force, dryRun: true)
+        if let folder = options.cacheFolder { try ResultCache.claim(folder, dryRun: true) }
         let previous = try OutputManifest.claim(output, force: options.force)
         let outputLock = FolderLock.acquire(output, waiting: progress)
         defer { outputLock?.release() }
