@@ -151,6 +151,16 @@ import Testing
         }
     }
 
+    @Test func terminalControlCharactersFromALessonArePrintedEscaped() throws {
+        let workspace = try Workspace()
+        try Data("# C\n\n```swift-directive\n@Trian(id: \"x\u{1B}]52;c;aGk=\u{07}\u{1B}[2J\")\n```\n".utf8)
+            .write(to: workspace.url.appendingPathComponent("Notes/03-c.md"))
+        let (code, err) = try workspace.notes(["build"])
+        #expect(code == 1)
+        #expect(err.contains("unknown-directive"))
+        #expect(!err.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "raw control characters on stderr")
+    }
+
     @Test func twoBuildsAtOnceBothSucceed() throws {
         let workspace = try Workspace()
         let results = LockedLines()
