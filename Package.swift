@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C shims: nothing but module maps and tiny headers.
@@ -45,7 +44,6 @@ let package = Package(
         .target(name: "NotesCLI", dependencies: [
             "Notebook", "Experiments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "notes", dependencies: ["NotesCLI"]),
         .executableTarget(name: "notes-bench", dependencies: ["Tensors", "LatentModels", "Notebook", "Experiments"],

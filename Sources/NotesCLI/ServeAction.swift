@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import Notebook
 
@@ -6,7 +5,8 @@ import Notebook
 /// rebuilds whenever a lesson changes; open pages reload themselves.
 ///
 /// The pieces are separate: `LessonWatcher` polls the lessons folder, `SiteServer` serves
-/// files and the version endpoint, this type ties them together. A changed lesson is
+/// files and the version endpoint on `HTTPServer` (our own small HTTP/1.1 server on POSIX
+/// sockets, Serve/), this type ties them together. A changed lesson is
 /// rebuilt alone (`BuildOptions.lessons`) from the result cache, so a prose edit reruns no
 /// experiment; adding or removing a lesson rebuilds everything.
 public struct ServeAction: Sendable {
@@ -27,54 +27,66 @@ public struct ServeAction: Sendable {
         self.interval = interval
     }
 
-    /// For the command line: serves until the process is interrupted.
+    /// Caps and timeouts of the HTTP server (tests shorten them).
+    var limits = HTTPLimits()
+
+    /// For the command line: serves until the process is interrupted. 2 when serving
+    /// could not start (port in use, first build failed).
     public func run(console: Console) -> Int32 {
-        let finished = DispatchSemaphore(value: 0)
-        let code = LockedValue<Int32>(0)
-        Task {
-            do {
-                let session = try await start(console: console)
-                console.err("Serving http://\(host):\(session.port)/ (Ctrl-C stops); watching \(options.notesFolder.path)")
-                await session.waitUntilStopped()
-            } catch {
-                console.err("error: \(error)")
-                code.set(2)
-            }
-            finished.signal()
+        let session: ServeSession
+        do {
+            session = try start(console: console)
+        } catch {
+            console.err("error: \(error)")
+            return 2
         }
-        finished.wait()
-        return code.get()
+        let shown = host.contains(":") ? "[\(host)]" : host
+        console.err("Serving http://\(shown):\(session.port)/ (Ctrl-C stops); watching \(options.notesFolder.path)")
+        session.waitUntilStopped()
+        return 0
     }
 
-    /// Builds the whole site, starts the watcher and the server; returns once listening.
-    public func start(console: Console) async throws -> ServeSession {
+    /// Binds the port (failing at once when it is taken), builds the whole site, starts the
+    /// watcher and the server; returns once requests are answered.
+    public func start(console: Console) throws -> ServeSession {
+        let http = try HTTPServer(host: host, port: port, limits: limits)
         let state = ServeState()
-        try build(lessons: [], console: console, state: state)
-        let server = SiteServer(outputFolder: options.outputFolder, host: host, port: port,
-                                version: { state.version })
-        let (http, boundPort) = try await server.start()
+        do {
+            try build(lessons: [], console: console, state: state)
+        } catch {
+            http.stop()
+            throw error
+        }
+        SiteServer(outputFolder: options.outputFolder, loopbackOnly: http.isLoopback,
+                   version: { state.version }).serve(on: http)
         let watcher = Thread { [self] in watch(console: console, state: state) }
         watcher.name = "notes serve watcher"
         watcher.start()
-        return ServeSession(port: boundPort, http: http, state: state)
+        return ServeSession(port: http.port, http: http, state: state)
     }
 
     /// Polls until the session stops; each change is rebuilt before the next poll.
     private func watch(console: Console, state: ServeState) {
         var watcher = LessonWatcher(notesFolder: options.notesFolder)
+        var rebuildAll = false
         let pause = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         while !state.isStopped {
             Thread.sleep(forTimeInterval: pause)
             guard let change = watcher.poll(), !state.isStopped else { continue }
-            let lessons: [String]
+            var lessons: [String]
             switch change {
             case .all: lessons = []
             case .lessons(let slugs): lessons = slugs
             }
+            if rebuildAll { lessons = [] }
+            // Nothing a lesson does may stop the server: every failure is printed and the
+            // last good pages stay served; after a failed build the next one redoes all.
             do {
                 try build(lessons: lessons, console: console, state: state)
+                rebuildAll = false
             } catch {
                 console.err("error: \(error)")
+                rebuildAll = true
             }
         }
         state.watcherFinished()
@@ -106,14 +118,14 @@ public struct ServeSession: Sendable {
     public var version: Int { state.version }
 
     /// Stops the server and the watcher (which finishes its current build first).
-    public func stop() async {
+    public func stop() {
         state.stop()
-        await http.stop()
-        while !state.isWatcherFinished { try? await Task.sleep(for: .milliseconds(20)) }
+        http.stop()
+        while !state.isWatcherFinished { Thread.sleep(forTimeInterval: 0.02) }
     }
 
-    func waitUntilStopped() async {
-        while !state.isStopped { try? await Task.sleep(for: .milliseconds(200)) }
+    func waitUntilStopped() {
+        while !state.isStopped { Thread.sleep(forTimeInterval: 0.2) }
     }
 }
 
@@ -130,13 +142,4 @@ final class ServeState: @unchecked Sendable {
     func bump() { lock.withLock { number += 1 } }
     func stop() { lock.withLock { stopped = true } }
     func watcherFinished() { lock.withLock { watcherDone = true } }
-}
-
-/// A value guarded by a lock, for results handed across threads.
-final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func get() -> Value { lock.withLock { value } }
-    func set(_ newValue: Value) { lock.withLock { value = newValue } }
 }

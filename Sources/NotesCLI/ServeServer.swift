@@ -1,65 +1,59 @@
-import FlyingFox
 import Foundation
 
 /// The HTTP side of `notes serve`: the output folder's files, the version endpoint, and the
 /// live-reload script in HTML pages. It knows nothing of builds: `version` says which
-/// build the files come from.
+/// build the files come from. The socket work is `HTTPServer`'s.
 struct SiteServer: Sendable {
-    var outputFolder: URL
-    var host: String
-    var port: UInt16
+    var files: OutputFiles
+    /// Refuse Host headers that do not name this machine (the server listens on loopback).
+    var loopbackOnly: Bool
     var version: @Sendable () -> Int
 
-    /// Starts listening; returns the server and the port it got (useful with port 0).
-    func start() async throws -> (server: HTTPServer, port: UInt16) {
-        let address = try sockaddr_in.inet(ip4: host, port: port)
-        let server = HTTPServer(address: address, logger: .disabled)
-        let handler = self
-        await server.appendRoute("GET *") { request in handler.respond(to: request.path) }
-        Task { try? await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let boundPort)? = await server.listeningAddress else {
-            await server.stop()
-            throw ServeError("could not listen on \(host):\(port)")
-        }
-        return (server, boundPort)
+    init(outputFolder: URL, loopbackOnly: Bool = true, version: @escaping @Sendable () -> Int) {
+        files = OutputFiles(folder: outputFolder)
+        self.loopbackOnly = loopbackOnly
+        self.version = version
     }
 
-    /// The response for a request path (`/`, `/05-gmvae.html`, `/__notes/version`).
-    func respond(to path: String) -> HTTPResponse {
+    /// Starts answering on a bound server.
+    func serve(on server: HTTPServer) {
+        let site = self
+        server.start { request in site.respond(to: request) }
+    }
+
+    /// The answer to a request: refusals first, then the same response for GET and HEAD
+    /// (the server leaves out HEAD's body).
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        if let refusal = RequestPolicy.refusal(for: request, loopbackOnly: loopbackOnly) { return refusal }
+        return respond(to: request.target)
+    }
+
+    /// The response for a request target (`/`, `/05-gmvae.html`, `/__notes/version`).
+    func respond(to target: String) -> HTTPResponse {
+        let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? target
         if path == LiveReload.versionPath {
-            return response(.ok, type: "application/json", Data(LiveReload.versionJSON(version()).utf8))
+            return response(type: "application/json", Array(LiveReload.versionJSON(version()).utf8))
         }
-        guard let url = file(for: path) else { return notFound(path) }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = try? Data(contentsOf: url) else { return notFound(path) }
+        guard let (url, data) = files.read(target) else { return notFound(path) }
         let type = Self.contentTypes[url.pathExtension.lowercased()] ?? "application/octet-stream"
-        guard url.pathExtension == "html" else { return response(.ok, type: type, data) }
+        guard url.pathExtension == "html" else { return response(type: type, Array(data)) }
         let page = LiveReload.inject(into: String(decoding: data, as: UTF8.self), version: version())
-        return response(.ok, type: type, Data(page.utf8))
+        return response(type: type, Array(page.utf8))
     }
 
-    /// The file a path names inside the output folder; nil for paths that try to leave it.
-    func file(for path: String) -> URL? {
-        let clean = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
-        let decoded = clean.removingPercentEncoding ?? clean
-        let parts = decoded.split(separator: "/").map(String.init)
-        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else { return nil }
-        var url = outputFolder
-        for part in parts { url.appendPathComponent(part) }
-        if parts.isEmpty || decoded.hasSuffix("/") { url.appendPathComponent("index.html") }
-        return url
-    }
+    /// Where a target points inside the output folder; nil for targets that try to leave it.
+    func file(for target: String) -> URL? { files.file(for: target) }
 
-    private func response(_ status: HTTPStatusCode, type: String, _ body: Data) -> HTTPResponse {
-        HTTPResponse(statusCode: status,
-                     headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"],
+    private func response(type: String, _ body: [UInt8]) -> HTTPResponse {
+        HTTPResponse(status: 200,
+                     headers: [("Content-Type", type), ("Cache-Control", "no-store"),
+                               ("X-Content-Type-Options", "nosniff")],
                      body: body)
     }
 
     private func notFound(_ path: String) -> HTTPResponse {
-        response(.notFound, type: "text/plain; charset=utf-8", Data("404: \(path) não existe\n".utf8))
+        // The path is echoed in plain text only, and cut short.
+        .text(404, "404: \(path.prefix(200)) não existe")
     }
 
     static let contentTypes: [String: String] = [

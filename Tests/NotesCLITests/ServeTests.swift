@@ -8,7 +8,8 @@ import NotebookTestSupport
 import Testing
 
 /// `notes serve` end to end on an ephemeral loopback port: a prose edit shows up in the
-/// served page within 2 s, with no experiment rerun.
+/// served page within 2 s, with no experiment rerun. The HTTP and safety suites nest here
+/// (ServeHTTPTests.swift, ServeSafetyTests.swift) so that `--filter ServeTests` runs them all.
 @Suite struct ServeTests {
     static let silent = Console(out: { _ in }, err: { _ in })
 
@@ -35,7 +36,7 @@ import Testing
         let options = BuildOptions(notesFolder: notes, outputFolder: root.appendingPathComponent("Output"),
                                    cacheFolder: root.appendingPathComponent("cache"))
         let action = ServeAction(options: options, registry: fakeRegistry, port: 0, interval: .milliseconds(100))
-        let session = try await action.start(console: Self.silent)
+        let session = try action.start(console: Self.silent)
         do {
             let index = try await get(session.port, "/")
             #expect(index.status == 200)
@@ -64,10 +65,10 @@ import Testing
             let built = try String(contentsOf: options.outputFolder.appendingPathComponent("01-serve.html"), encoding: .utf8)
             #expect(!built.contains("/__notes/version"))
         } catch {
-            await session.stop()
+            session.stop()
             throw error
         }
-        await session.stop()
+        session.stop()
     }
 
     @Test func watcherReportsChangedAndAddedLessons() throws {
@@ -95,13 +96,13 @@ import Testing
     @Test(arguments: [("/", "index.html"), ("/05-gmvae.html", "05-gmvae.html"), ("/assets/notes.css?v=1", "assets/notes.css"),
                       ("/figures/a%20b.svg", "figures/a b.svg")])
     func mapsPathsIntoTheOutputFolder(path: String, file: String) {
-        let server = SiteServer(outputFolder: URL(fileURLWithPath: "/site"), host: "127.0.0.1", port: 0, version: { 0 })
+        let server = SiteServer(outputFolder: URL(fileURLWithPath: "/site"), version: { 0 })
         #expect(server.file(for: path)?.path == "/site/" + file)
     }
 
-    @Test(arguments: ["/../secret", "/assets/../../x", "/.notes-cache/k", "/%2E%2E/x"])
+    @Test(arguments: ["/../secret", "/assets/../../x", "/.notes-cache/k", "/%2E%2E/x", "/a%00b", "/a\\b", "/a%5Cb", "/%ZZ"])
     func refusesPathsLeavingTheOutputFolder(path: String) {
-        let server = SiteServer(outputFolder: URL(fileURLWithPath: "/site"), host: "127.0.0.1", port: 0, version: { 0 })
+        let server = SiteServer(outputFolder: URL(fileURLWithPath: "/site"), version: { 0 })
         #expect(server.file(for: path) == nil)
     }
 }
