@@ -18,6 +18,7 @@ public enum LessonPage {
                               navigation: LessonNavigation) -> RenderedPage {
         let numbers = LocalNumbers(language: lesson.language)
         var results = ResultRenderer(slug: lesson.slug, numbers: numbers)
+        results.counter.taken.formUnion(lesson.document.headings.map(\.id))
         let blockByFence = Dictionary(plan.blocks.enumerated().map { ($1.fenced.index, $0) },
                                       uniquingKeysWith: { a, _ in a })
         var values = InlineValues(

@@ -2,24 +2,35 @@ import Foundation
 import Markdown
 
 /// Numbers figures and tables through a page ("Figura 3", "Tabela 2") and remembers labels
-/// so prose can cross-reference them.
+/// so prose can cross-reference them. Anchors are unique in the page: one already taken (by
+/// a heading, the page template or another result) gets a `-2`, `-3`… suffix.
 struct CaptionCounter {
     private(set) var figures = 0
     private(set) var tables = 0
     /// label → (anchor id, "Figura 3")
     private(set) var labels: [String: (anchor: String, text: String)] = [:]
+    /// HTML ids in use on the page.
+    var taken: Set<String> = LessonPlan.reservedPageIDs
+
+    mutating func unique(_ base: String) -> String {
+        var anchor = base
+        var n = 2
+        while taken.contains(anchor) { anchor = "\(base)-\(n)"; n += 1 }
+        taken.insert(anchor)
+        return anchor
+    }
 
     mutating func nextFigure(label: String?) -> (number: Int, anchor: String) {
         figures += 1
-        let anchor = label ?? "figura-\(figures)"
-        if let label { labels[label] = (anchor, "Figura \(figures)") }
+        let anchor = unique(label ?? "figura-\(figures)")
+        if let label, labels[label] == nil { labels[label] = (anchor, "Figura \(figures)") }
         return (figures, anchor)
     }
 
     mutating func nextTable(label: String?) -> (number: Int, anchor: String) {
         tables += 1
-        let anchor = label ?? "tabela-\(tables)"
-        if let label { labels[label] = (anchor, "Tabela \(tables)") }
+        let anchor = unique(label ?? "tabela-\(tables)")
+        if let label, labels[label] == nil { labels[label] = (anchor, "Tabela \(tables)") }
         return (tables, anchor)
     }
 }
