@@ -103,8 +103,8 @@ public struct ServeAction: Sendable {
         for diagnostic in report.diagnostics { console.err(diagnostic.description) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let what = lessons.isEmpty ? "all lessons" : lessons.joined(separator: ", ")
-        console.err(String(format: "Rebuilt %@ in %.2f s: %d error(s), %d warning(s)",
-                           what, seconds, report.errorCount, report.warningCount))
+        console.err("Rebuilt \(what) in \(String(format: "%.2f", seconds)) s: "
+                    + "\(counted(report.errorCount, "error")), \(counted(report.warningCount, "warning"))")
     }
 }
 
