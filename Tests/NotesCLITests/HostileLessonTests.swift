@@ -92,4 +92,14 @@ import Testing
         #expect(summary.contains("1 lesson (1 directive)"), "\(summary)")
         #expect(summary.hasSuffix("0 errors, 1 warning"), "\(summary)")
     }
+
+    @Test func strictCheckFailsOnWarnings() throws {
+        let course = try Course()
+        try FileManager.default.createDirectory(at: course.notes.appendingPathComponent("02-pasta.md"), withIntermediateDirectories: true)
+        let options = BuildOptions(notesFolder: course.notes, outputFolder: course.output, displayPrefix: "Notes")
+        let quiet = Console(out: { _ in }, err: { _ in })
+        #expect(CheckAction(options: options, registry: fakeRegistry).run(console: quiet) == 0)
+        #expect(CheckAction(options: options, registry: fakeRegistry, strict: true).run(console: quiet) == 1)
+        #expect(!FileManager.default.fileExists(atPath: course.output.path), "check never writes the output folder")
+    }
 }
