@@ -18,6 +18,9 @@ import Notebook
 /// (1), `caption`, `label` (presentation only; the label goes to the table, or to the curves
 /// when it starts with `fig`).
 ///
+/// Resource limits as in `@Train`, for each prior's run (with its IWAE evaluation); the
+/// operations of all runs together must stay within the 10¹⁵ limit.
+///
 /// Shows a table (test NELBO, KL, reconstruction, IWAE NLL, s/epoch, parameters) and the test
 /// NELBO curves. Scalars per prior key (`standard`, `mixture<K>`, `vampprior<K>`, `flow<L>`):
 /// `<key>.test.nelbo`, `<key>.test.kl`, `<key>.test.reconstruction`, `<key>.iwae`, `<key>.parameters`,
@@ -61,9 +64,20 @@ public struct ComparePriors: Experiment {
             arguments.report("invalid-value", "the flow prior needs 'latent' ≥ 2, found \(latent)", at: arguments.anchor)
             return nil
         }
+        let base = TrainingConfiguration(data: data, latent: latent, hidden: hidden, hiddenLayers: layers, epochs: epochs,
+                                         batchSize: batch, learningRate: Float(lr), kl: kl, seed: UInt64(seed))
+        // Each prior's run must fit, and all of them together must fit the work limit.
+        var total = ResourceEstimate()
+        for prior in priors {
+            var configuration = base
+            configuration.model = prior
+            let resources = TrainingResources(configuration)
+            guard resources.check(iwae: iwae, on: &arguments) else { return nil }
+            total.operations += resources.estimate(iwae: iwae).operations
+        }
+        guard total.check(on: &arguments) else { return nil }
         self.priors = priors
-        self.base = TrainingConfiguration(data: data, latent: latent, hidden: hidden, hiddenLayers: layers, epochs: epochs,
-                                          batchSize: batch, learningRate: Float(lr), kl: kl, seed: UInt64(seed))
+        self.base = base
         self.iwae = iwae
         self.presentation = presentation
     }
@@ -81,14 +95,18 @@ public struct ComparePriors: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         var runs: [(TrainingConfiguration.Model, TrainedModel, Double?)] = []
-        for prior in priors {
+        for (index, prior) in priors.enumerated() {
             var configuration = base
             configuration.model = prior
-            let trained = try TrainingRun.run(configuration, name: Self.key(prior), context: context)
+            let part = context.part(index, of: priors.count)
+            // Training takes most of each part; the IWAE evaluation the rest.
+            let training = iwae > 0 ? part.weighted(from: 0, to: 0.9) : part
+            let trained = try TrainingRun.run(configuration, name: Self.key(prior), context: training)
             var nll: Double?
             if iwae > 0 {
-                try context.checkDeadline()
-                nll = trained.model.importanceWeightedNLL(on: try TrainedModelArtifacts.testSet(of: trained), samples: iwae, seed: base.seed)
+                try part.checkDeadline(fractionDone: 0.9)
+                nll = try trained.model.importanceWeightedNLL(on: try TrainedModelArtifacts.testSet(of: trained), samples: iwae,
+                                                              seed: base.seed) { try part.checkDeadline() }
             }
             runs.append((prior, trained, nll))
         }

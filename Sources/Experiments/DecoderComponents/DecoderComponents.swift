@@ -12,7 +12,8 @@ import Tensors
 /// ```
 ///
 /// Arguments: `of` (required, an unconditional `@Train` id), `grid` (7, 2…30 lattice points
-/// per side), `caption`, `label` (presentation only).
+/// per side), `caption`, `label` (presentation only). The time limit is checked every 1024
+/// test points of the quadrature.
 ///
 /// The lattice sits at standard-normal quantiles `Φ⁻¹((i + ½)/grid)` of the first two latent
 /// coordinates (the others are 0; a 1-D latent gets `grid²` quantiles on its line), so under
@@ -78,7 +79,9 @@ public struct DecoderComponents: Experiment {
         var loglikText = ""
         if vae.latentCount <= 2 {
             let logPrior = TensorConversion.doubles(withNoGrad { vae.prior.logDensity(TensorConversion.matrix(lattice)) })
-            let loglik = Self.mixtureLogLikelihood(test, centres: centres, std: std, lattice: lattice, logPrior: logPrior)
+            let loglik = try Self.mixtureLogLikelihood(test, centres: centres, std: std, lattice: lattice, logPrior: logPrior) {
+                try context.checkDeadline(fractionDone: $0)
+            }
             scalars["grid.loglik"] = loglik
             loglikText = "; log-verossimilhança média de teste da mistura finita: \(SignificantFormat.format(loglik, digits: 4)) nats"
         }
@@ -127,6 +130,12 @@ public struct DecoderComponents: Experiment {
     /// `w_i ∝ p(z_i) / N(z_i; 0, I)` (each lattice cell holds equal standard-normal mass).
     static func mixtureLogLikelihood(_ points: [[Double]], centres: [[Double]], std: [Double],
                                      lattice: [[Double]], logPrior: [Double]) -> Double {
+        mixtureLogLikelihood(points, centres: centres, std: std, lattice: lattice, logPrior: logPrior, checkpoint: { _ in })
+    }
+
+    /// The same, calling `checkpoint` every 1024 points with the fraction done (a time limit).
+    static func mixtureLogLikelihood(_ points: [[Double]], centres: [[Double]], std: [Double], lattice: [[Double]],
+                                     logPrior: [Double], checkpoint: (Double) throws -> Void) rethrows -> Double {
         let logWeightsRaw = zip(lattice, logPrior).map { z, lp in
             lp + 0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * Double(z.count) * log(2 * Double.pi)
         }
@@ -135,7 +144,8 @@ public struct DecoderComponents: Experiment {
         let constant = std.reduce(0) { $0 - log($1) } - 0.5 * Double(std.count) * log(2 * Double.pi)
         var total = 0.0
         var terms = [Double](repeating: 0, count: centres.count)
-        for x in points {
+        for (n, x) in points.enumerated() {
+            if n % 1024 == 1023 { try checkpoint(Double(n) / Double(points.count)) }
             for (i, c) in centres.enumerated() {
                 var q = 0.0
                 for j in 0..<std.count { let u = (x[j] - c[j]) / std[j]; q += u * u }

@@ -16,6 +16,11 @@ import Notebook
 /// mean analytic KL per latent dimension, sorted; only for the standard-normal prior);
 /// `seed` (0, the IWAE noise); `caption`, `label` (presentation only).
 ///
+/// Limits: `.iwae(samples: k)` evaluates `max(k, 10 000)` decoder rows at once; on a model too
+/// large for that (more than 2 GiB of activations or 5×10¹⁰ operations per batch) the
+/// directive fails with `invalid-value` before evaluating. The time limit is checked after
+/// every batch of every metric.
+///
 /// Scalars: `<id>.nelbo`, `<id>.kl`, `<id>.reconstruction`, `<id>.iwae<k>`, `<id>.activeUnits`,
 /// and `<id>.kl.dim<j>` (sorted, largest first) for `.klPerDimension`.
 public struct Evaluate: Experiment {
@@ -63,12 +68,13 @@ public struct Evaluate: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         var measurements: [EvaluationMeasurement] = []
-        for id in models {
-            try context.checkDeadline()
+        for (index, id) in models.enumerated() {
+            let part = context.part(index, of: models.count)
+            try part.checkDeadline(fractionDone: 0)
             context.progress("avaliando '\(id)'")
             let trained = try TrainedModelArtifacts.model(id, in: context)
             measurements.append(try EvaluationMeasurement.measure(id: id, trained: trained, metrics: metrics,
-                                                                  seed: UInt64(seed), context: context))
+                                                                  seed: UInt64(seed), context: part))
         }
         return report(measurements)
     }

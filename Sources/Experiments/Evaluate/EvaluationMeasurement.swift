@@ -16,25 +16,27 @@ struct EvaluationMeasurement: Sendable {
         let model = trained.model
         let c = trained.configuration
         var m = EvaluationMeasurement(id: id, model: c.model, testCount: test.count)
+        for case .iwae(let k) in metrics { try TrainingResources(c).enforce(iwae: k, "@Evaluate of '\(id)'") }
+        let check = { try context.checkDeadline() }
         let needsELBO = metrics.contains { [.nelbo, .kl, .reconstruction, .klPerDimension].contains($0) }
         if needsELBO {
-            let summary = model.evaluateELBO(on: test, kl: c.kl, seed: c.testSeed)
+            let summary = try model.evaluateELBO(on: test, kl: c.kl, seed: c.testSeed, checkpoint: check)
             m.values[.nelbo] = summary.nelbo
             m.values[.kl] = summary.kl
             m.values[.reconstruction] = summary.reconstruction
             if metrics.contains(.klPerDimension) {
-                m.klPerDimension = summary.perDimensionKL
-                    ?? model.evaluateELBO(on: test, kl: .analytic, seed: c.testSeed).perDimensionKL
+                m.klPerDimension = try summary.perDimensionKL
+                    ?? model.evaluateELBO(on: test, kl: .analytic, seed: c.testSeed, checkpoint: check).perDimensionKL
             }
         }
-        for metric in metrics {
+        for (index, metric) in metrics.enumerated() {
+            try context.checkDeadline(fractionDone: Double(index) / Double(metrics.count))
             switch metric {
             case .iwae(let k):
-                try context.checkDeadline()
                 context.progress("'\(id)': IWAE com k = \(k)")
-                m.values[metric] = model.importanceWeightedNLL(on: test, samples: k, seed: seed)
+                m.values[metric] = try model.importanceWeightedNLL(on: test, samples: k, seed: seed, checkpoint: check)
             case .activeUnits(let threshold):
-                m.values[metric] = Double(model.activeUnits(on: test, threshold: threshold).count)
+                m.values[metric] = Double(try model.activeUnits(on: test, threshold: threshold, checkpoint: check).count)
             default:
                 break
             }

@@ -27,12 +27,15 @@ struct GradientEstimatorStudy {
     var mean: [Double]
     var std: [Double]
 
-    func run(samples: [Int], repeats: Int, seed: UInt64, checkpoint: () throws -> Void) rethrows -> [Row] {
-        try samples.map { s in
-            try checkpoint()
+    /// `checkpoint` runs before every repeat with the fraction of the draws done (a time limit).
+    func run(samples: [Int], repeats: Int, seed: UInt64, checkpoint: (Double) throws -> Void) rethrows -> [Row] {
+        let total = samples.reduce(0.0) { $0 + Double($1) } * Double(repeats)
+        var before = 0.0
+        return try samples.map { s in
             var sampler = NormalSampler(seed: seed, stream: UInt64(s))
             var estimates: [Estimator: [[Double]]] = [:]
-            for _ in 0..<repeats {
+            for r in 0..<repeats {
+                try checkpoint((before + Double(r) * Double(s)) / total)
                 let eps = (0..<s).map { _ in mean.indices.map { _ in sampler.next() } }
                 let z = eps.map { e in mean.indices.map { mean[$0] + std[$0] * e[$0] } }
                 let (f, grad) = target.evaluate(z)
@@ -49,6 +52,7 @@ struct GradientEstimatorStudy {
                 }
                 for e in Estimator.allCases { estimates[e, default: []].append(sums[e]!.map { $0 / Double(s) }) }
             }
+            before += Double(repeats) * Double(s)
             var row = Row(samples: s, mean: [:], variance: [:])
             for e in Estimator.allCases {
                 let list = estimates[e]!

@@ -16,7 +16,11 @@ import Tensors
 /// N(`mean`, diag `std`²), `mean` default `[0]`, `std` default `[1]`; or `.decoder(of: "id",
 /// example: 0)`: f(z) = log p(x | z) of a test input under the trained decoder, with q the
 /// model's own posterior q(z | x)), `samples` (default `[1, 10, 100, 1000]`), `repeats` (200,
-/// 2…10000), `seed` (0), `caption`, `label` (presentation only).
+/// 2…10000), `seed` (0), `caption`, `label` (presentation only). Limits: Σ S × repeats ×
+/// dimension ≤ 5×10⁷ normal draws (overflow-checked); for `.decoder`, when it runs, the
+/// decoder's activations on max S rows within 2 GiB, one repeat within 5×10¹⁰ operations and
+/// all repeats within 10¹⁵ (an `invalid-value` failure otherwise). The time limit is checked
+/// after every repeat.
 ///
 /// Table (per S: mean of ∂/∂μ₁ and total variance of each estimator, exact gradient for the
 /// quadratic) and a log-log figure of the variances. Scalars: `reparameterization.<S>`,
@@ -38,6 +42,9 @@ public struct GradientVariance: Experiment {
     let repeats: Int
     let seed: Int
     let presentation: Presentation
+
+    /// Upper bound on Σ S × repeats × dimension (the normal draws).
+    static let maximumDraws = 50_000_000
 
     public var dependencies: [String] {
         if case .decoder(let model, _) = function { return [model] }
@@ -65,9 +72,11 @@ public struct GradientVariance: Experiment {
             arguments.report("invalid-value", "'std' has \(std.count) entries but 'mean' has \(mean.count)", at: stdLocation)
             return nil
         }
-        guard samples.reduce(0, +) * repeats * mean.count <= 50_000_000 else {
-            arguments.report("invalid-value", "@GradientVariance would draw more than 5×10⁷ numbers", at: arguments.anchor,
-                             suggestion: "use fewer repeats or smaller sample counts")
+        let draws = CheckedSize.product(CheckedSize.sum(Array(Set(samples))), repeats, mean.count)
+        guard let draws, draws <= Self.maximumDraws else {
+            arguments.report("invalid-value", "@GradientVariance would draw \(draws.map { ResourceEstimate.scientific($0) } ?? "too many") "
+                                 + "numbers (sum of 'samples' × 'repeats' × dimension); the limit is 5×10⁷",
+                             at: arguments.anchor, suggestion: "use fewer repeats or smaller sample counts")
             return nil
         }
         self.function = function
@@ -94,6 +103,8 @@ public struct GradientVariance: Experiment {
             guard example < test.count else {
                 throw ExperimentFailure(id: "invalid-value", "'example' must be below the \(test.count) test inputs")
             }
+            try Self.decoderEstimate(trained.configuration, sampleCounts: sampleCounts, repeats: repeats)
+                .enforce("@GradientVariance on '\(model)'")
             let vae = trained.model
             let one = test.subset([example])
             let condition = vae.isConditional ? one.oneHotLabels(0..<1) : nil
@@ -105,8 +116,25 @@ public struct GradientVariance: Experiment {
             description = "f(z) = log p(x | z) do decodificador de '\(model)' para o exemplo de teste \(example), q = q(z | x)"
         }
         let rows = try study.run(samples: sampleCounts, repeats: repeats, seed: UInt64(seed)) {
-            try context.checkDeadline()
+            try context.checkDeadline(fractionDone: $0)
         }
         return report(rows, description: description, exact: study.target.exactGradient(mean: study.mean, std: study.std)?.first)
+    }
+
+    /// The decoder target: every repeat runs the decoder forward and backward on S rows.
+    static func decoderEstimate(_ c: TrainingConfiguration, sampleCounts: [Int], repeats: Int) -> ResourceEstimate {
+        let resources = TrainingResources(c)
+        let largest = sampleCounts.max() ?? 1
+        return ResourceEstimate(
+            memory: [.init(what: "the decoder on S rows (samples × hidden × layers)", value: resources.activationBytes(rows: largest),
+                           remedy: "use smaller sample counts")],
+            operations: [.init(what: "the decoder gradients (samples × repeats × parameters)",
+                               value: CheckedSize.product(6, CheckedSize.sum(sampleCounts), repeats, resources.costPerExample),
+                               remedy: "use fewer repeats or smaller sample counts")],
+            step: [.init(what: "one repeat (samples × parameters)", value: CheckedSize.product(6, largest, resources.costPerExample),
+                         remedy: "use smaller sample counts")],
+            draws: [.init(what: "the normal draws (samples × repeats × latent)",
+                          value: CheckedSize.product(CheckedSize.sum(sampleCounts), repeats, c.latent),
+                          remedy: "use fewer repeats or smaller sample counts")])
     }
 }

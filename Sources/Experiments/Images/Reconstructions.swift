@@ -44,6 +44,7 @@ public struct Reconstructions: Experiment {
         let trained = try TrainedModelArtifacts.model(model, in: context)
         let test = try TrainedModelArtifacts.testSet(of: trained)
         let shown = try test.randomSubset(count: min(count, test.count), seed: UInt64(seed))
+        try TrainingResources(trained.configuration).enforceForward(rows: test.count, what: "the test set", "@Reconstructions")
         let vae = trained.model
         func reconstruct(_ set: Dataset) -> Tensor {
             vae.reconstruct(set.tensor(), condition: vae.isConditional ? set.oneHotLabels(0..<set.count) : nil)

@@ -64,8 +64,10 @@ public struct Samples: Experiment {
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         let trained = try TrainedModelArtifacts.model(model, in: context)
         let vae = trained.model
-        let rng = RandomGenerator(seed: UInt64(seed)).stream(0x5A3)
         let mixture = PriorMixture(vae)
+        let rows = count * max(1, vae.architecture.conditionCount, byComponent ? min(mixture?.componentCount ?? 1, 20) : 1)
+        try TrainingResources(trained.configuration).enforceForward(rows: rows, what: "the samples", "@Samples")
+        let rng = RandomGenerator(seed: UInt64(seed)).stream(0x5A3)
         let (z, rowLabels, rowLength) = try latentDraws(vae, mixture: mixture, rng: rng)
         let conditionCount = vae.architecture.conditionCount
         let condition = conditionCount > 0

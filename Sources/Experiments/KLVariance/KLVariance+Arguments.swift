@@ -21,10 +21,10 @@ extension KLVariance {
         guard let id, let posterior, let prior, let samples, let repeats, let seed, let caption, let label,
               !arguments.hasErrors else { return nil }
 
-        let draws = samples.reduce(0, +) * repeats
-        guard draws <= Self.maximumDraws else {
+        let draws = CheckedSize.product(CheckedSize.sum(samples), repeats)
+        guard let draws, draws <= Self.maximumDraws else {
             arguments.report("invalid-value",
-                             "@KLVariance would draw \(draws) samples (sum of 'samples' × 'repeats'); the limit is \(Self.maximumDraws)",
+                             "@KLVariance would draw \(draws.map(String.init) ?? "too many") samples (sum of 'samples' × 'repeats'); the limit is \(Self.maximumDraws)",
                              at: arguments.anchor, suggestion: "use fewer repeats or smaller sample counts")
             return nil
         }
@@ -41,6 +41,15 @@ extension KLVariance {
                 return nil
             }
             mixture = components
+        }
+        // Each draw costs a density term per coordinate and prior component.
+        let terms = CheckedSize.product(draws, posterior.dimension, mixture.components.count + 1)
+        guard let terms, terms <= Self.maximumTerms else {
+            arguments.report("invalid-value",
+                             "@KLVariance would compute \(terms.map { ResourceEstimate.scientific($0) } ?? "too many") density terms "
+                                 + "(sum of 'samples' × 'repeats' × dimension × (prior components + 1)); the limit is \(ResourceEstimate.scientific(Self.maximumTerms))",
+                             at: arguments.anchor, suggestion: "use fewer repeats, smaller sample counts or a smaller prior")
+            return nil
         }
         self.init(id: id.isEmpty ? nil : id, posterior: posterior, prior: mixture, sampleCounts: samples,
                   repeats: repeats, seed: seed, caption: caption.isEmpty ? nil : caption,
@@ -62,10 +71,10 @@ extension KLVariance {
         let caption = arguments.string("caption", default: "", semantic: false)
         let label = arguments.string("label", default: "", semantic: false)
         guard let id, let samples, let repeats, let points, let seed, let caption, let label, !arguments.hasErrors else { return nil }
-        let draws = samples.reduce(0, +) * repeats * points
-        guard draws <= Self.maximumModelDraws else {
+        let draws = CheckedSize.product(CheckedSize.sum(samples), repeats, points)
+        guard let draws, draws <= Self.maximumModelDraws else {
             arguments.report("invalid-value",
-                             "@KLVariance would draw \(draws) latent samples (sum of 'samples' × 'repeats' × 'points'); the limit is \(Self.maximumModelDraws)",
+                             "@KLVariance would draw \(draws.map(String.init) ?? "too many") latent samples (sum of 'samples' × 'repeats' × 'points'); the limit is \(Self.maximumModelDraws)",
                              at: arguments.anchor, suggestion: "use fewer points, repeats or smaller sample counts")
             return nil
         }
@@ -79,6 +88,9 @@ extension KLVariance {
 
     /// Upper bound on Σ S × repeats, so that a typo cannot stall a build (≈ seconds at 10⁸).
     static let maximumDraws = 100_000_000
+
+    /// Upper bound on Σ S × repeats × d × (K + 1), the density terms of those draws.
+    static let maximumTerms = 100_000_000_000
 
     /// The prior as written; a standard normal takes its dimension from the posterior.
     enum PriorArgument {

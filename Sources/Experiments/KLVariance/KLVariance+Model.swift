@@ -9,19 +9,46 @@ extension KLVariance {
         let trained = try TrainedModelArtifacts.model(subject.id, in: context)
         let test = try TrainedModelArtifacts.testSet(of: trained)
         let inputs = try test.randomSubset(count: min(subject.points, test.count), seed: UInt64(seed))
+        try TrainingResources(trained.configuration).enforceForward(rows: inputs.count, what: "'points'", "@KLVariance")
+        try Self.memoryEstimate(trained.configuration, points: inputs.count, samples: sampleCounts.max() ?? 1)
+            .enforce("@KLVariance of '\(subject.id)'")
         var estimates: [KLEstimatorStatistics] = []
         var analytic: Double?
-        // One S at a time, so the time limit and progress apply between them.
+        let total = sampleCounts.reduce(0.0) { $0 + Double($1) }
+        var before = 0.0
+        // One S at a time, so the time limit and progress apply between them (and between repeats).
         for samples in sampleCounts {
-            try context.checkDeadline()
+            try context.checkDeadline(fractionDone: before / total)
             context.progress("S = \(samples), \(repeats) repetições em \(inputs.count) entradas")
-            let result = trained.model.klEstimatorStatistics(on: inputs, sampleCounts: [samples], repeats: repeats,
-                                                              seed: UInt64(seed) &+ UInt64(samples))
+            let part = context.weighted(from: before / total, to: (before + Double(samples)) / total)
+            let result = try trained.model.klEstimatorStatistics(on: inputs, sampleCounts: [samples], repeats: repeats,
+                                                                  seed: UInt64(seed) &+ UInt64(samples)) {
+                try part.checkDeadline(fractionDone: $0)
+            }
+            before += Double(samples)
             analytic = result.analytic
             estimates += result.estimates
         }
         return modelReport(subject, prior: ModelDescription.prior(trained.configuration.model), count: inputs.count,
                            estimates: estimates, analytic: analytic)
+    }
+
+    /// One repeat holds `points × S` latent draws (z, noise, log-densities) and, for a mixture
+    /// or VampPrior, `points × S × components × latent` terms.
+    static func memoryEstimate(_ c: TrainingConfiguration, points: Int, samples: Int) -> ResourceEstimate {
+        let components: Int
+        switch c.model {
+        case .vae, .flow: components = 0
+        case .gmvae(let k), .vampprior(let k): components = k
+        }
+        let draws = CheckedSize.product(points, samples)
+        return ResourceEstimate(memory: [
+            .init(what: "the latent draws (points × samples × latent)", value: CheckedSize.product(draws, c.latent, 4, 4),
+                  remedy: "use fewer 'points' or smaller sample counts"),
+            .init(what: "the prior's terms (points × samples × components × latent)",
+                  value: CheckedSize.product(draws, components, c.latent, 4, 2),
+                  remedy: "use fewer 'points' or smaller sample counts"),
+        ])
     }
 
     func modelReport(_ subject: TrainedSubject, prior: String, count: Int, estimates: [KLEstimatorStatistics],

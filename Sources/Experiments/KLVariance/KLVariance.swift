@@ -18,7 +18,8 @@ import Notebook
 /// Arguments: `id` (string), `posterior: .gaussian(mean:, std:)` (required), `prior:
 /// .standard | .mixture(means:, stds:, weights:)` (default `.standard`; weights default to
 /// 1/K), `samples` (ints in 1…10⁶, distinct; default `[1, 10, 100, 1000]`), `repeats` (2…10⁵,
-/// default 500; Σ S × repeats ≤ 10⁸), `seed` (default 0), `caption`, `label` (presentation only). `label` goes to
+/// default 500; Σ S × repeats ≤ 10⁸ draws and Σ S × repeats × d × (K + 1) ≤ 10¹¹ density
+/// terms, computed without overflow), `seed` (default 0), `caption`, `label` (presentation only). `label` goes to
 /// the table, or to the standard-deviation figure when it starts with `fig`.
 ///
 /// Random numbers come from a seeded xoshiro256** stream per sample count (see
@@ -32,7 +33,8 @@ import Notebook
 ///
 /// the estimator runs on the model's own posteriors q(z | x) of `points` test inputs (200,
 /// 2…10000) against its own prior (`repeats` defaults to 100 here; Σ S × repeats × points
-/// ≤ 2×10⁸). The table reports the mean estimate and the standard deviation of one estimate
+/// ≤ 2×10⁸, and when it runs, points × max S × prior components × latent within 2 GiB).
+/// The time limit is checked after every repeat. The table reports the mean estimate and the standard deviation of one estimate
 /// around its input's mean (root mean square over inputs), next to the mean analytic KL when
 /// the prior has one; the log–log figure shows the standard deviation against S with the
 /// −½ reference slope. Scalars: `mean.<S>`, `std.<S>`, `slope`, and `analytic` when it exists.
@@ -83,11 +85,11 @@ public struct KLVariance: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         if let trained { return try runOnModel(trained, in: context) }
-        let measurement = KLVarianceMeasurement.measure(posterior: posterior, prior: prior, sampleCounts: sampleCounts,
-                                                        repeats: repeats, seed: seed,
-                                                        referenceSamples: Self.referenceSamples) { samples in
-            context.progress("S = \(samples), \(repeats) repetições")
-        }
+        let measurement = try KLVarianceMeasurement.measure(
+            posterior: posterior, prior: prior, sampleCounts: sampleCounts, repeats: repeats, seed: seed,
+            referenceSamples: Self.referenceSamples,
+            progress: { samples in context.progress("S = \(samples), \(repeats) repetições") },
+            checkpoint: { try context.checkDeadline(fractionDone: $0) })
         return report(measurement)
     }
 }

@@ -27,14 +27,28 @@ struct KLVarianceMeasurement: Hashable, Sendable {
 
     /// Runs the estimator `repeats` times for each S (stream S of `seed`); the reference
     /// estimate, when needed, uses its own stream (`UInt64.max`) of the same seed.
+    /// `checkpoint` runs after every repeat (and every 65 536 draws) with the fraction of the
+    /// draws done, the reference estimate counted as the last tenth (a time limit).
     static func measure(posterior: DiagonalNormal, prior: NormalMixture, sampleCounts: [Int], repeats: Int,
                         seed: Int, referenceSamples: Int, progress: (Int) -> Void = { _ in }) -> KLVarianceMeasurement {
+        measure(posterior: posterior, prior: prior, sampleCounts: sampleCounts, repeats: repeats, seed: seed,
+                referenceSamples: referenceSamples, progress: progress, checkpoint: { _ in })
+    }
+
+    static func measure(posterior: DiagonalNormal, prior: NormalMixture, sampleCounts: [Int], repeats: Int,
+                        seed: Int, referenceSamples: Int, progress: (Int) -> Void = { _ in },
+                        checkpoint: (Double) throws -> Void) rethrows -> KLVarianceMeasurement {
         let estimator = MonteCarloKL(posterior: posterior, prior: prior)
         let seedBits = UInt64(bitPattern: Int64(seed))
-        let spreads = sampleCounts.sorted().map { samples -> KLEstimatorSpread in
+        let total = sampleCounts.reduce(0.0) { $0 + Double($1) } * Double(repeats)
+        var before = 0.0
+        let spreads = try sampleCounts.sorted().map { samples -> KLEstimatorSpread in
             progress(samples)
-            let estimates = estimator.repeatedEstimates(samples: samples, repeats: repeats, seed: seedBits,
-                                                        stream: UInt64(samples))
+            let estimates = try estimator.repeatedEstimates(samples: samples, repeats: repeats, seed: seedBits,
+                                                            stream: UInt64(samples)) { done in
+                try checkpoint(0.9 * (before + Double(done) * Double(samples)) / total)
+            }
+            before += Double(repeats) * Double(samples)
             return KLEstimatorSpread(samples: samples, estimates: estimates)
         }
         let target: Target
@@ -42,7 +56,7 @@ struct KLVarianceMeasurement: Hashable, Sendable {
             target = .analytic(analytic)
         } else {
             var sampler = NormalSampler(seed: seedBits, stream: .max)
-            let reference = estimator.estimate(samples: referenceSamples, using: &sampler)
+            let reference = try estimator.estimate(samples: referenceSamples, using: &sampler) { try checkpoint(0.9) }
             target = .reference(reference.mean, standardError: reference.termStd / Double(referenceSamples).squareRoot(),
                                 samples: referenceSamples)
         }

@@ -17,7 +17,13 @@ struct MonteCarloKL: Sendable {
     }
 
     /// Mean and standard deviation of the single-sample terms log q(z) − log p(z) over `samples` draws.
+    /// `checkpoint` runs every 65 536 draws (a time limit).
     func estimate(samples: Int, using sampler: inout NormalSampler) -> (mean: Double, termStd: Double) {
+        estimate(samples: samples, using: &sampler, checkpoint: {})
+    }
+
+    func estimate(samples: Int, using sampler: inout NormalSampler,
+                  checkpoint: () throws -> Void) rethrows -> (mean: Double, termStd: Double) {
         precondition(samples >= 1, "estimate needs at least one sample")
         let d = posterior.dimension
         var z = Array(repeating: 0.0, count: d)
@@ -25,6 +31,7 @@ struct MonteCarloKL: Sendable {
         // Welford's running mean and variance.
         var mean = 0.0, m2 = 0.0
         for s in 1...samples {
+            if s & 0xFFFF == 0 { try checkpoint() }
             var squared = 0.0
             for j in 0..<d {
                 let epsilon = sampler.next()
@@ -41,9 +48,21 @@ struct MonteCarloKL: Sendable {
     }
 
     /// `repeats` independent estimates with `samples` draws each, from the stream `stream` of `seed`.
+    /// `checkpoint` runs after every estimate with the number done (and inside long ones).
     func repeatedEstimates(samples: Int, repeats: Int, seed: UInt64, stream: UInt64) -> [Double] {
+        repeatedEstimates(samples: samples, repeats: repeats, seed: seed, stream: stream, checkpoint: { _ in })
+    }
+
+    func repeatedEstimates(samples: Int, repeats: Int, seed: UInt64, stream: UInt64,
+                           checkpoint: (Int) throws -> Void) rethrows -> [Double] {
         var sampler = NormalSampler(seed: seed, stream: stream)
-        return (0..<repeats).map { _ in estimate(samples: samples, using: &sampler).mean }
+        var estimates: [Double] = []
+        estimates.reserveCapacity(repeats)
+        for r in 0..<repeats {
+            estimates.append(try estimate(samples: samples, using: &sampler) { try checkpoint(r) }.mean)
+            try checkpoint(r + 1)
+        }
+        return estimates
     }
 }
 

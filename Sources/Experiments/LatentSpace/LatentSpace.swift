@@ -65,6 +65,8 @@ public struct LatentSpace: Experiment {
         let vae = trained.model
         let test = try TrainedModelArtifacts.testSet(of: trained)
         let shown = try test.randomSubset(count: min(points, test.count), seed: UInt64(seed))
+        try TrainingResources(trained.configuration).enforceForward(rows: shown.count, what: "'points'", "@LatentSpace")
+        try context.checkDeadline()
         let condition = vae.isConditional ? shown.oneHotLabels(0..<shown.count) : nil
         let muTensor = withNoGrad { vae.encode(shown.tensor(), condition: condition).mean }
         let mu = TensorConversion.rows(muTensor)

@@ -15,10 +15,12 @@ import Foundation
 ///   1 + |ℓ|), or after `maxIterations`. The likelihood never decreases (tested).
 struct ExpectationMaximization {
     var components: Int
-    var maxIterations = 500
+    var maxIterations = Self.defaultMaxIterations
     var tolerance = 1e-7
     var relativeFloor = 1e-3
     var seed: UInt64
+
+    static let defaultMaxIterations = 500
 
     struct Fit {
         var mixture: NormalMixture
@@ -28,10 +30,12 @@ struct ExpectationMaximization {
         var iterations: Int { trace.count }
     }
 
-    func fit(_ x: [[Double]]) -> Fit { fit(x, checkpoint: {}) }
+    func fit(_ x: [[Double]]) -> Fit { fit(x, checkpoint: { _ in }) }
 
-    /// `checkpoint` runs before every iteration (the directive's time limit).
-    func fit(_ x: [[Double]], checkpoint: () throws -> Void) rethrows -> Fit {
+    /// `checkpoint` runs before every iteration, every 4096 points of the E-step and after each
+    /// component of the M-step (the directive's time limit), with the fraction of the
+    /// iteration budget used so far.
+    func fit(_ x: [[Double]], checkpoint: (Double) throws -> Void) rethrows -> Fit {
         let n = x.count, k = components
         precondition(n >= k && k >= 1, "EM: need at least K = \(k) points, got \(n)")
         let d = x[0].count
@@ -46,12 +50,14 @@ struct ExpectationMaximization {
         var r = [[Double]](repeating: [Double](repeating: 0, count: k), count: n)
         var pointLogLikelihood = [Double](repeating: 0, count: n)
         var converged = false
-        for _ in 0..<maxIterations {
-            try checkpoint()
+        for iteration in 0..<maxIterations {
+            let done = Double(iteration) / Double(maxIterations)
+            try checkpoint(done)
             // E-step.
             let mixture = Self.mixture(means: means, variances: variances, weights: weights)
             var total = 0.0
             for i in 0..<n {
+                if i % 4096 == 4095 { try checkpoint(done) }
                 let terms = (0..<k).map { log(weights[$0]) + mixture.components[$0].logDensity(x[i]) }
                 let lse = Statistics.logSumExp(terms)
                 for c in 0..<k { r[i][c] = exp(terms[c] - lse) }
@@ -83,6 +89,7 @@ struct ExpectationMaximization {
                 means[c] = mu
                 variances[c] = (0..<d).map { max(v[$0] / nk, floor[$0]) }
                 weights[c] = nk / Double(n)
+                try checkpoint(done)
             }
             let weightSum = weights.reduce(0, +)
             weights = weights.map { $0 / weightSum }

@@ -20,6 +20,11 @@ import Tensors
 /// which `freeBits: 0.5` counters), `grid` (60 cells
 /// per side of the density maps), `seed` (1), `caption`, `label` (presentation only).
 ///
+/// Resource limits (an `invalid-value` error before anything runs): EM's responsibilities
+/// (training points × largest K × 8 bytes) within 2 GiB, its work (Σ K × training points ×
+/// 500 iterations × 40) within 10¹⁵ operations, the VAE as in `@Train`, and its density map
+/// (grid² × min(iwae, 500) decoder rows at once) within 2 GiB and 5×10¹⁰ operations.
+///
 /// Scalars: `em.k<K>.train`, `em.k<K>.test` (mean log-likelihood per point, nats),
 /// `em.k<K>.iterations`, `best.k` (the K with the best test log-likelihood), `vae.test`
 /// (the IWAE lower bound on the test log-likelihood), `vae.train`, `vae.kl` (its test KL: near 0
@@ -69,6 +74,16 @@ public struct MixtureFit: Experiment {
                              at: arguments.anchor)
             return nil
         }
+        // EM: iterations × points × components × dimensions; the VAE as in @Train (batch 128).
+        let em = ResourceEstimate(
+            memory: [.init(what: "EM's responsibilities (training points × components)",
+                           value: CheckedSize.product(train, CheckedSize.sum([CheckedSize.product(largest, 8), 256])),
+                           remedy: "use fewer training points or a smaller largest K")],
+            operations: [.init(what: "EM (components × training points × iterations)",
+                               value: CheckedSize.product(CheckedSize.sum(components), train,
+                                                          ExpectationMaximization.defaultMaxIterations, 40),
+                               remedy: "use fewer or smaller 'components' or fewer training points")])
+        guard em.check(on: &arguments) else { return nil }
         self.set = set
         self.trainCount = train
         self.testCount = test
@@ -82,6 +97,19 @@ public struct MixtureFit: Experiment {
         self.grid = grid
         self.seed = seed
         self.presentation = presentation
+        guard withVAE else { return }
+        let resources = TrainingResources(configuration)
+        guard resources.check(iwae: iwae, on: &arguments) else { return nil }
+        // The VAE's density map: an IWAE bound with min(iwae, 500) samples at every grid cell, in one batch.
+        let rows = CheckedSize.product(grid, grid, min(iwae, 500))
+        let map = ResourceEstimate(
+            memory: [.init(what: "the VAE density map (grid² × min(iwae, 500) rows × hidden × layers)",
+                           value: rows.flatMap { resources.activationBytes(rows: $0, factor: 2) },
+                           remedy: "use a smaller 'grid' or 'iwae'")],
+            step: [.init(what: "the VAE density map (grid² × min(iwae, 500) rows × parameters)",
+                         value: CheckedSize.product(2, rows, resources.costPerExample),
+                         remedy: "use a smaller 'grid' or 'iwae'")])
+        guard map.check(on: &arguments) else { return nil }
     }
 
     public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
@@ -103,19 +131,35 @@ public struct MixtureFit: Experiment {
         let (trainSet, testSet) = try configuration.loadData()
         let train = TensorConversion.rows(trainSet.tensor()), test = TensorConversion.rows(testSet.tensor())
         var fits: [EMResult] = []
-        for k in componentCounts {
+        // EM at most up to 0.2 of the progress when a VAE follows (it usually takes longer).
+        let emContext = withVAE ? context.weighted(from: 0, to: 0.2) : context
+        for (index, k) in componentCounts.enumerated() {
             try context.checkDeadline()
             context.progress("EM com K = \(k)")
-            let fit = try ExpectationMaximization(components: k, seed: UInt64(seed)).fit(train) { try context.checkDeadline() }
-            let testLL = Statistics.mean(test.map(fit.mixture.logDensity))
+            let part = emContext.part(index, of: componentCounts.count)
+            let fit = try ExpectationMaximization(components: k, seed: UInt64(seed)).fit(train) {
+                try part.checkDeadline(fractionDone: $0)
+            }
+            var testLogDensities: [Double] = []
+            testLogDensities.reserveCapacity(test.count)
+            for (i, x) in test.enumerated() {
+                if i % 4096 == 4095 { try context.checkDeadline() }
+                testLogDensities.append(fit.mixture.logDensity(x))
+            }
+            let testLL = Statistics.mean(testLogDensities)
             fits.append(EMResult(k: k, fit: fit, train: fit.trace.last ?? .nan, test: testLL))
         }
         var vae: (model: VAE, train: Double, test: Double, kl: Double)?
         if withVAE {
-            let trained = try TrainingRun.run(configuration, train: trainSet, test: testSet, name: "VAE", context: context)
+            let trained = try TrainingRun.run(configuration, train: trainSet, test: testSet, name: "VAE",
+                                              context: context.weighted(from: 0.2, to: 0.9))
             context.progress("VAE: limite IWAE com k = \(iwaeSamples)")
-            let testLL = -trained.model.importanceWeightedNLL(on: testSet, samples: iwaeSamples, seed: UInt64(seed))
-            let trainLL = -trained.model.importanceWeightedNLL(on: trainSet.prefix(testSet.count), samples: iwaeSamples, seed: UInt64(seed))
+            try context.checkDeadline(fractionDone: 0.9)
+            let testLL = try -trained.model.importanceWeightedNLL(on: testSet, samples: iwaeSamples, seed: UInt64(seed)) {
+                try context.checkDeadline()
+            }
+            let trainLL = try -trained.model.importanceWeightedNLL(on: trainSet.prefix(testSet.count), samples: iwaeSamples,
+                                                                   seed: UInt64(seed)) { try context.checkDeadline() }
             vae = (trained.model, trainLL, testLL, trained.history.last?.testKL ?? .nan)
         }
         try context.checkDeadline()

@@ -65,6 +65,9 @@ public struct PriorDensity: Experiment {
         }
         let test = try TrainedModelArtifacts.testSet(of: trained)
         let shown = try test.randomSubset(count: min(points, test.count), seed: UInt64(seed))
+        let resources = TrainingResources(trained.configuration)
+        try resources.enforceForward(rows: shown.count, what: "'points'", "@PriorDensity")
+        try resources.enforceForward(rows: grid * grid, what: "the grid cells", "@PriorDensity")
         let condition = vae.isConditional ? shown.oneHotLabels(0..<shown.count) : nil
         let q = withNoGrad { vae.encode(shown.tensor(), condition: condition) }
         let means = TensorConversion.rows(q.mean)
@@ -78,7 +81,7 @@ public struct PriorDensity: Experiment {
         let priorDensity = TensorConversion.doubles(withNoGrad { vae.prior.logDensity(TensorConversion.matrix(centres)) }).map { exp($0) }
         var aggregateDensity = [Double](repeating: 0, count: centres.count)
         for (i, z) in centres.enumerated() {
-            if i % 2000 == 0 { try context.checkDeadline() }
+            if i % 256 == 0 { try context.checkDeadline(fractionDone: Double(i) / Double(centres.count)) }
             aggregateDensity[i] = exp(aggregate.logDensity(z))
         }
         let measures = Self.measures(prior: priorDensity, aggregate: aggregateDensity, grid: g)

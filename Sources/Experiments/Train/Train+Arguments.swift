@@ -42,6 +42,7 @@ extension Train {
             model: model, data: data, latent: latent, hidden: hidden, hiddenLayers: layers, conditional: conditional,
             epochs: epochs, batchSize: batch, learningRate: Float(lr), beta: Float(beta), warmup: warmup,
             freeBits: Float(freeBits), kl: kl, seed: UInt64(seed))
+        guard TrainingResources(configuration).check(on: &arguments) else { return nil }
         self.init(id: id, configuration: configuration, show: show, presentation: presentation)
     }
 }

@@ -18,6 +18,12 @@ import Notebook
 ///   `batch` (128, 1…65536), `lr` (0.001, (0, 1]), `beta` (1, ≥ 0), `warmup` (0 epochs), `freeBits` (0 nats),
 ///   `kl`: `.analytic` (default; Monte Carlo with one sample for priors without a closed form) | `.monteCarlo(samples: 1)`,
 ///   `conditional` (false; not with the VampPrior), `seed` (1).
+/// - Resource limits (checked before anything runs, an `invalid-value` error at the directive;
+///   see `ResourceLimits` and `TrainingResources`): about 2 GiB of memory (weights × 4 copies
+///   for gradients and Adam, activations of batch × hidden × layers, Monte-Carlo KL terms,
+///   data), 10¹⁵ operations in all (≈ 6 × parameters × examples × epochs), and 5×10¹⁰ in one
+///   step or evaluation batch, so that `timeout:` stops the run within about twice its value.
+///   A run whose loss or test NELBO becomes NaN or infinite fails with `diverged`.
 /// - Presentation only: `show` (true; false leaves out the learning curves, as design.md's
 ///   catalogue says: the summary table stays),
 ///   `caption` (the table's), `label` (the table's, or the curves' when it starts with `fig`).

@@ -21,7 +21,9 @@ public enum FashionMNIST {
     /// The full split.
     ///
     /// - Throws: `DatasetError.missingFile` naming the package if a file is absent,
-    ///   `DatasetError.corrupt` if it does not decode.
+    ///   `DatasetError.corrupt` if it does not decode: bad magic, dimension counts other than
+    ///   3 (images) and 1 (labels), a zero or oversized dimension (see `IDXFile`), a payload
+    ///   of the wrong size, label and image counts that differ, a label outside 0…9.
     public static func load(_ split: Split, directory: String = defaultDirectory) throws -> Dataset {
         let key = "\(directory)/\(split.rawValue)"
         if let cached = DatasetCache.shared.value(for: key) { return cached }
@@ -29,8 +31,17 @@ public enum FashionMNIST {
         let labelsPath = "\(directory)/\(split.filePrefix)-labels-idx1-ubyte.gz"
         let images = try IDXFile.read(gzipPath: imagesPath, package: debianPackage)
         let labels = try IDXFile.read(gzipPath: labelsPath, package: debianPackage)
-        guard images.dimensions.count == 3, labels.dimensions.count == 1, images.dimensions[0] == labels.dimensions[0] else {
-            throw DatasetError.corrupt(path: imagesPath, reason: "shapes \(images.dimensions) and \(labels.dimensions) do not match")
+        guard images.dimensions.count == 3 else {
+            throw DatasetError.corrupt(path: imagesPath, reason: "images must have 3 dimensions (count, height, width), found \(images.dimensions)")
+        }
+        guard labels.dimensions.count == 1 else {
+            throw DatasetError.corrupt(path: labelsPath, reason: "labels must have 1 dimension, found \(labels.dimensions)")
+        }
+        guard images.dimensions[0] == labels.dimensions[0] else {
+            throw DatasetError.corrupt(path: labelsPath, reason: "\(labels.dimensions[0]) labels for \(images.dimensions[0]) images")
+        }
+        if let bad = labels.bytes.firstIndex(where: { Int($0) >= classNames.count }) {
+            throw DatasetError.corrupt(path: labelsPath, reason: "label \(labels.bytes[bad]) of example \(bad) is not a class in 0...\(classNames.count - 1)")
         }
         let (height, width) = (images.dimensions[1], images.dimensions[2])
         // Division (not multiplication by 1/255) so the values match NumPy's `x / 255` exactly.

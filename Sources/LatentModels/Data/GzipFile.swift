@@ -7,8 +7,9 @@ enum GzipFile {
     /// which is zlib's behaviour).
     ///
     /// - Throws: `DatasetError.missingFile` if the file does not exist, `DatasetError.corrupt`
-    ///   if zlib reports an error while inflating.
-    static func read(_ path: String, package: String?) throws -> [UInt8] {
+    ///   if zlib reports an error while inflating or the data inflates beyond `maximumBytes`
+    ///   (a gzip bomb).
+    static func read(_ path: String, package: String?, maximumBytes: Int = Int.max) throws -> [UInt8] {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DatasetError.missingFile(path: path, package: package)
         }
@@ -28,6 +29,9 @@ enum GzipFile {
                 throw DatasetError.corrupt(path: path, reason: message)
             }
             if n == 0 { break }
+            guard Int(n) <= maximumBytes - bytes.count else {
+                throw DatasetError.corrupt(path: path, reason: "inflates to more than \(maximumBytes) bytes")
+            }
             bytes.append(contentsOf: buffer[0..<Int(n)])
         }
         return bytes

@@ -13,17 +13,24 @@ public struct ActiveUnits: Codable, Hashable, Sendable {
 }
 
 extension VAE {
-    /// The activity of each latent dimension over `dataset`.
+    /// The activity of each latent dimension over `dataset`; `checkpoint` runs after every batch.
     public func activeUnits(on dataset: Dataset, threshold: Double = 0.01, batchSize: Int = 1000) -> ActiveUnits {
+        activeUnits(on: dataset, threshold: threshold, batchSize: batchSize, checkpoint: {})
+    }
+
+    /// `activeUnits(on:threshold:batchSize:)` calling `checkpoint` after every batch.
+    public func activeUnits(on dataset: Dataset, threshold: Double = 0.01, batchSize: Int = 1000,
+                            checkpoint: () throws -> Void) rethrows -> ActiveUnits {
         let d = latentCount
         var sum = [Double](repeating: 0, count: d), sumSquares = [Double](repeating: 0, count: d)
-        withNoGrad {
+        try withNoGrad {
             for start in stride(from: 0, to: dataset.count, by: batchSize) {
                 let indices = start..<Swift.min(start + batchSize, dataset.count)
                 let condition = isConditional ? dataset.oneHotLabels(indices) : nil
                 encode(dataset.batch(indices), condition: condition).mean.withUnsafeBufferPointer { b in
                     for i in 0..<b.count { let v = Double(b[i]); sum[i % d] += v; sumSquares[i % d] += v * v }
                 }
+                try checkpoint()
             }
         }
         let n = Double(Swift.max(dataset.count, 1))

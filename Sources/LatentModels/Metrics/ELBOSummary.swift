@@ -15,13 +15,20 @@ public struct ELBOSummary: Codable, Hashable, Sendable {
 extension VAE {
     /// Single-sample NELBO, KL and reconstruction over `dataset` (already binarized as it
     /// should be evaluated), without gradients. The noise comes from `seed`, so repeated
-    /// evaluations of the same weights agree exactly.
+    /// evaluations of the same weights agree exactly. `checkpoint` runs after every batch (a
+    /// time limit: an error it throws stops the evaluation and propagates).
     public func evaluateELBO(on dataset: Dataset, kl estimator: KLEstimator = .analytic, batchSize: Int = 1000,
                              seed: UInt64 = 0) -> ELBOSummary {
+        evaluateELBO(on: dataset, kl: estimator, batchSize: batchSize, seed: seed, checkpoint: {})
+    }
+
+    /// `evaluateELBO(on:kl:batchSize:seed:)` calling `checkpoint` after every batch.
+    public func evaluateELBO(on dataset: Dataset, kl estimator: KLEstimator = .analytic, batchSize: Int = 1000,
+                             seed: UInt64 = 0, checkpoint: () throws -> Void) rethrows -> ELBOSummary {
         let rng = RandomGenerator(seed: seed).stream(0xE1B0)
         var rec = 0.0, kl = 0.0
         var perDimension: [Double]? = nil
-        withNoGrad {
+        try withNoGrad {
             for start in stride(from: 0, to: dataset.count, by: batchSize) {
                 let indices = start..<Swift.min(start + batchSize, dataset.count)
                 let x = dataset.batch(indices)
@@ -33,6 +40,7 @@ extension VAE {
                     let column = Self.columnSums(d)
                     perDimension = perDimension.map { zip($0, column).map { $0 + $1 } } ?? column
                 }
+                try checkpoint()
             }
         }
         let n = Double(Swift.max(dataset.count, 1))
@@ -43,16 +51,24 @@ extension VAE {
     /// The mean importance-weighted bound `L_k` over `dataset` (Burda et al., 2016), reported
     /// as a negative log-likelihood estimate `−mean L_k` in nats (≤ the NELBO in expectation).
     /// Batches hold about `rowBudget / k` examples so that `k·n` decoder rows fit in memory.
+    /// `checkpoint` runs after every batch (a time limit).
     public func importanceWeightedNLL(on dataset: Dataset, samples k: Int, seed: UInt64 = 0,
                                       rowBudget: Int = 10_000) -> Double {
+        importanceWeightedNLL(on: dataset, samples: k, seed: seed, rowBudget: rowBudget, checkpoint: {})
+    }
+
+    /// `importanceWeightedNLL(on:samples:seed:rowBudget:)` calling `checkpoint` after every batch.
+    public func importanceWeightedNLL(on dataset: Dataset, samples k: Int, seed: UInt64 = 0,
+                                      rowBudget: Int = 10_000, checkpoint: () throws -> Void) rethrows -> Double {
         let rng = RandomGenerator(seed: seed).stream(0x1DAE)
         let batchSize = Swift.max(1, rowBudget / k)
         var total = 0.0
-        withNoGrad {
+        try withNoGrad {
             for start in stride(from: 0, to: dataset.count, by: batchSize) {
                 let indices = start..<Swift.min(start + batchSize, dataset.count)
                 let condition = isConditional ? dataset.oneHotLabels(indices) : nil
                 total += Trainer.sum(importanceWeightedBound(dataset.batch(indices), condition: condition, samples: k, rng: rng))
+                try checkpoint()
             }
         }
         return -total / Double(Swift.max(dataset.count, 1))

@@ -7,8 +7,8 @@ import Tensors
 /// `.dynamic`), estimate the ELBO, step Adam on the `TrainingObjective`'s loss, then
 /// evaluate the single-sample NELBO on the test set. Random streams are separate and
 /// derived from `configuration.seed` (order, binarization, noise, evaluation noise), so a
-/// run is reproducible bit for bit. A NaN or infinite loss stops training with
-/// `TrainingError.nonFinite` naming the epoch and step.
+/// run is reproducible bit for bit. A NaN or infinite loss (or test NELBO) stops training
+/// with `TrainingError.nonFinite` naming the epoch and step.
 public final class Trainer {
     public let configuration: TrainingConfiguration
     public let model: VAE
@@ -76,11 +76,16 @@ public final class Trainer {
             }
         }
         let seconds = ProcessInfo.processInfo.systemUptime - start
-        try progress?(TrainingProgress(event: .evaluating, epoch: epoch, epochs: c.epochs, step: steps, stepsPerEpoch: steps,
-                                   runningNELBO: sums.nelbo / Double(train.count), examplesPerSecond: Double(train.count) / seconds,
-                                   elapsed: previous + seconds, estimatedRemaining: Double(c.epochs - epoch) * seconds))
+        let evaluating = TrainingProgress(event: .evaluating, epoch: epoch, epochs: c.epochs, step: steps, stepsPerEpoch: steps,
+                                          runningNELBO: sums.nelbo / Double(train.count), examplesPerSecond: Double(train.count) / seconds,
+                                          elapsed: previous + seconds, estimatedRemaining: Double(c.epochs - epoch) * seconds)
+        try progress?(evaluating)
         let evalStart = ProcessInfo.processInfo.systemUptime
-        let summary = model.evaluateELBO(on: test, kl: objective.kl, seed: c.testSeed)
+        // `.evaluating` again after every test batch, so that a time limit is seen during evaluation too.
+        let summary = try model.evaluateELBO(on: test, kl: objective.kl, seed: c.testSeed) { try progress?(evaluating) }
+        guard summary.nelbo.isFinite else {
+            throw TrainingError.nonFinite(quantity: "test NELBO", value: Float(summary.nelbo), epoch: epoch, step: steps)
+        }
         let n = Double(train.count)
         let record = EpochRecord(epoch: epoch, trainNELBO: sums.nelbo / n, trainKL: sums.kl / n,
                                  trainReconstruction: sums.reconstruction / n, testNELBO: summary.nelbo, testKL: summary.kl,

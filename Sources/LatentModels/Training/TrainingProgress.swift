@@ -6,7 +6,7 @@ import Darwin
 import Foundation
 
 /// A progress report from the trainer, sent after every optimizer step, when evaluation
-/// starts and when an epoch ends.
+/// starts and after each of its batches (`.evaluating`), and when an epoch ends.
 public struct TrainingProgress: Sendable {
     public enum Event: Sendable {
         case step

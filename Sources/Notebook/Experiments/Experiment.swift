@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A directive that runs: the only thing the notebook engine knows about experiments.
 ///
@@ -48,6 +49,12 @@ public struct ExperimentContext: Sendable {
     public var deadline: DispatchTime?
     /// The limit in seconds, for messages.
     public var timeLimit: Double?
+    /// When the directive started (for the elapsed time in `timeout` messages).
+    public let start: DispatchTime
+    /// The fraction of the whole directive already done, shared by every copy of the context.
+    let tracker: ProgressTracker
+    /// Maps a part's own fraction [0, 1] into the whole directive's (see `part(_:of:)`).
+    var fractionOffset = 0.0, fractionScale = 1.0
 
     public init(dependencyResults: [String: ExperimentResult] = [:], lessonSlug: String = "",
                 timeLimit: Double? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -55,19 +62,98 @@ public struct ExperimentContext: Sendable {
         self.lessonSlug = lessonSlug
         self.progress = progress
         self.timeLimit = timeLimit
-        self.deadline = timeLimit.map { DispatchTime.now() + $0 }
+        let now = DispatchTime.now()
+        self.start = now
+        self.deadline = timeLimit.map { now + $0 }
+        self.tracker = ProgressTracker()
+    }
+
+    /// A context for part `index` (0-based) of `count` equal parts of the work: fractions
+    /// reported through it count for 1/count of the whole. Parts nest.
+    public func part(_ index: Int, of count: Int) -> ExperimentContext {
+        weighted(from: Double(index) / Double(max(count, 1)), to: Double(index + 1) / Double(max(count, 1)))
+    }
+
+    /// A context for the part of the work between fractions `lower` and `upper` of this one.
+    public func weighted(from lower: Double, to upper: Double) -> ExperimentContext {
+        var copy = self
+        copy.fractionOffset = fractionOffset + fractionScale * lower
+        copy.fractionScale = fractionScale * max(0, upper - lower)
+        return copy
+    }
+
+    /// Records that `fraction` (in [0, 1]) of this context's work is done; the `timeout`
+    /// message derives its suggested limit from it.
+    public func reportProgress(_ fraction: Double) {
+        guard fraction.isFinite else { return }
+        tracker.record(fractionOffset + fractionScale * min(max(fraction, 0), 1))
     }
 
     /// Throws a `timeout` failure once the time limit has passed. Long experiments call it
-    /// between steps (a training step, a batch of samples): the limit is cooperative.
-    public func checkDeadline() throws {
-        if let deadline, DispatchTime.now() >= deadline {
-            throw ExperimentFailure(id: "timeout", "exceeded its time limit of \(Self.seconds(timeLimit ?? 0))",
-                                    suggestion: "raise it with 'timeout: \(Int(((timeLimit ?? 0) * 2).rounded()))' or make the experiment smaller")
+    /// between steps (a training step, a batch of samples, an EM iteration): the limit is
+    /// cooperative, so every step is kept short (see the directives' work limits).
+    /// `fractionDone`, when given, is recorded first (as `reportProgress`).
+    public func checkDeadline(fractionDone: Double? = nil) throws {
+        if let fractionDone { reportProgress(fractionDone) }
+        guard let deadline else { return }
+        let now = DispatchTime.now()
+        guard now >= deadline else { return }
+        let elapsed = Double(now.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        throw Self.timeoutFailure(limit: timeLimit ?? 0, elapsed: elapsed, fraction: tracker.fraction)
+    }
+
+    /// The `timeout` failure: the suggested limit is the measured time extrapolated from the
+    /// fraction done, with half again as margin, rounded up to a round number; without a
+    /// measured fraction it suggests no number.
+    static func timeoutFailure(limit: Double, elapsed: Double, fraction: Double?) -> ExperimentFailure {
+        let ran = "exceeded its time limit of \(seconds(limit)) (stopped after \(String(format: "%.1f", elapsed)) s"
+        guard let fraction, fraction > 0, fraction < 1 else {
+            return ExperimentFailure(id: "timeout", ran + ")",
+                                     suggestion: "raise 'timeout:' or make the experiment smaller")
         }
+        let percent = fraction * 100 < 1 ? String(format: "%.2f", fraction * 100) : String(Int(fraction * 100))
+        let needed = max(elapsed, limit) / fraction
+        let suggested = min(suggestedLimit(needed), Int(maximumTimeLimit))
+        guard needed * 1.2 <= maximumTimeLimit else {
+            return ExperimentFailure(id: "timeout", ran + ", about \(percent)% done)",
+                                     suggestion: "it needs about \(seconds(needed.rounded(.up))) in all, more than the largest "
+                                         + "'timeout:' (\(Int(maximumTimeLimit))); make the experiment smaller")
+        }
+        return ExperimentFailure(id: "timeout", ran + ", about \(percent)% done)",
+                                 suggestion: "it needs about \(seconds(needed.rounded(.up))) in all; raise it with "
+                                     + "'timeout: \(suggested)' or make the experiment smaller")
+    }
+
+    /// The largest `timeout:` a directive accepts (LessonPlan's range).
+    static let maximumTimeLimit = 86_400.0
+
+    /// `needed` × 1.5, rounded up to 1, 2 or 5 × a power of ten (at least 2 s).
+    static func suggestedLimit(_ needed: Double) -> Int {
+        let target = max(2, needed * 1.5)
+        guard target < 1e12 else { return Int(1e12) }
+        var unit = 1.0
+        while unit * 10 <= target { unit *= 10 }
+        for step in [1.0, 2.0, 5.0, 10.0] where step * unit >= target { return Int(step * unit) }
+        return Int(10 * unit)
     }
 
     static func seconds(_ s: Double) -> String { s == s.rounded() ? "\(Int(s)) s" : "\(s) s" }
+}
+
+/// The furthest fraction of a directive's work reported so far (shared, thread-safe).
+final class ProgressTracker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Double?
+
+    func record(_ fraction: Double) {
+        lock.lock(); defer { lock.unlock() }
+        value = max(value ?? 0, fraction)
+    }
+
+    var fraction: Double? {
+        lock.lock(); defer { lock.unlock() }
+        return value
+    }
 }
 
 /// An experiment could not complete for a reason the lesson's author can act on
