@@ -1,16 +1,28 @@
 (function () {
   "use strict";
 
+  // Bounded, so a hostile formula cannot hang or blow up the page: macro expansion
+  // (maxExpand), sizes (maxSize, in em), no \href/\url or other trusted commands; and each
+  // formula in its own try, so one that fails leaves its TeX source and the rest render.
   function renderMath() {
     if (typeof renderMathInElement !== "function") { return; }
     document.querySelectorAll(".math").forEach(function (element) {
-      renderMathInElement(element, {
-        delimiters: [
-          { left: "$$", right: "$$", display: true },
-          { left: "$", right: "$", display: false }
-        ],
-        throwOnError: false
-      });
+      try {
+        renderMathInElement(element, {
+          delimiters: [
+            { left: "$$", right: "$$", display: true },
+            { left: "$", right: "$", display: false }
+          ],
+          throwOnError: false,
+          strict: "ignore",
+          trust: false,
+          maxExpand: 1000,
+          maxSize: 50
+        });
+      } catch (error) {
+        element.classList.add("math-error");
+        element.title = String(error && error.message || error);
+      }
     });
   }
 
