@@ -51,7 +51,7 @@ enum CmarkParser {
         defer { cmark_node_free(root) }
         cmark_consolidate_text_nodes(root)
 
-        var builder = TreeBuilder()
+        var builder = TreeBuilder(fences: UnclosedFenceDetector(text: text))
         let blocks = builder.blocks(childrenOf: root)
         return Output(blocks: blocks, verbatimLines: builder.verbatimLines)
     }
@@ -63,6 +63,7 @@ enum CmarkParser {
 private struct TreeBuilder {
     typealias Node = OpaquePointer
 
+    let fences: UnclosedFenceDetector
     var verbatimLines: [ClosedRange<Int>] = []
 
     mutating func blocks(childrenOf parent: Node) -> [BlockNode] {
@@ -83,8 +84,12 @@ private struct TreeBuilder {
             guard cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0 else {
                 return .indentedCode(literal)
             }
+            let missing = fences.missingClosingFence(fenceLine: Int(cmark_node_get_start_line(node)),
+                                                     contentLines: literal.utf8.count { $0 == UInt8(ascii: "\n") },
+                                                     character: UInt8(bitPattern: fenceCharacter),
+                                                     length: Int(fenceLength))
             return .rawFencedCode(info: string(cmark_node_get_fence_info(node)), literal: literal,
-                                  fence: position(node))
+                                  fence: position(node), missingClosingFence: missing)
         case CMARK_NODE_HTML_BLOCK:
             markVerbatim(node)
             return .htmlBlock(string(cmark_node_get_literal(node)))

@@ -5,11 +5,14 @@ public struct FrontMatterError: Error, Sendable, Equatable, CustomStringConverti
     public var line: Int
     public var column: Int
     public var message: String
+    /// A concrete fix, when there is one more specific than "fix the YAML".
+    public var suggestion: String?
 
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, message: String, suggestion: String? = nil) {
         self.line = line
         self.column = column
         self.message = message
+        self.suggestion = suggestion
     }
 
     public var location: MarkdownLocation { MarkdownLocation(line: line, column: column) }

@@ -11,6 +11,10 @@
 /// ```
 public struct MarkdownDocument: Sendable {
     public let frontMatter: FrontMatter
+    /// The front matter's top-level keys in source order, with their locations.
+    public let frontMatterEntries: [FrontMatterEntry]
+    /// True when the body (everything after the front matter) is only whitespace.
+    public let bodyIsBlank: Bool
     /// Every fenced code block, in source order (`index` is the position in this array).
     public let fencedBlocks: [FencedBlock]
     /// Every heading, in source order, with unique `id`s.
@@ -23,12 +27,14 @@ public struct MarkdownDocument: Sendable {
     /// learn where code and raw HTML blocks are; replace math outside them with
     /// placeholders; parse again; resolve placeholders, locations, slugs.
     ///
-    /// - Throws: `FrontMatterError` for malformed front matter.
+    /// - Throws: `FrontMatterError` for malformed front matter, and for front matter that is
+    ///   too large, nests too deep or uses YAML anchors and aliases (`FrontMatterGuard`).
     public init(source: String) throws(FrontMatterError) {
         let split = try FrontMatterSplitter(source: source)
-        frontMatter = try split.yaml.map { yaml throws(FrontMatterError) in
-            try FrontMatter(yaml: yaml, firstLine: split.yamlFirstLine)
-        } ?? FrontMatter()
+        (frontMatter, frontMatterEntries) = try split.yaml.map { yaml throws(FrontMatterError) in
+            try FrontMatterDecoder(yaml: yaml, firstLine: split.yamlFirstLine).decode()
+        } ?? (FrontMatter(), [])
+        bodyIsBlank = split.body.allSatisfy(\.isWhitespace)
 
         let firstPass = CmarkParser.parse(split.body)
         let placeholders = MathPlaceholders(text: split.body,

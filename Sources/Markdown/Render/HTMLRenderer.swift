@@ -77,7 +77,7 @@ struct HTMLRenderer {
                 let code = language.map { CodeHighlighter.html(for: block.content, language: $0) } ?? escapeText(block.content)
                 out += "<pre><code\(attribute)>\(code)</code></pre>\n"
             }
-        case .rawFencedCode(_, let literal, _), .indentedCode(let literal):
+        case .rawFencedCode(_, let literal, _, _), .indentedCode(let literal):
             cr()
             out += "<pre><code>\(escapeText(literal))</code></pre>\n"
         case .htmlBlock(let literal):

@@ -32,7 +32,7 @@ struct DocumentResolver {
             headings.append(Heading(level: level, text: text, id: slugs.uniqueSlug(for: text),
                                     html: HTMLRenderer.inlineHTML(resolved)))
             return .heading(level: level, index: headings.count - 1, resolved)
-        case .rawFencedCode(let info, let literal, let fence):
+        case .rawFencedCode(let info, let literal, let fence, let missingClosingFence):
             let fenceLocation = location(fence)
             fencedBlocks.append(FencedBlock(
                 index: fencedBlocks.count,
@@ -40,7 +40,8 @@ struct DocumentResolver {
                 content: placeholders.restoringSource(literal),
                 fenceLocation: fenceLocation,
                 contentLocation: MarkdownLocation(line: fenceLocation.line + 1,
-                                                  column: fenceLocation.column)))
+                                                  column: fenceLocation.column),
+                missingClosingFence: missingClosingFence))
             return .fencedCode(index: fencedBlocks.count - 1)
         case .fencedCode:
             return block

@@ -7,8 +7,9 @@ indirect enum BlockNode: Sendable, Equatable {
     case paragraph([InlineNode])
     /// `index` points into the document's `headings`; -1 until resolved.
     case heading(level: Int, index: Int, [InlineNode])
-    /// A fenced block, before resolution: raw info, literal and the fence's raw position.
-    case rawFencedCode(info: String, literal: String, fence: RawPosition)
+    /// A fenced block, before resolution: raw info, literal, the fence's raw position and,
+    /// when the block runs to the end of the document unclosed, the fence that would close it.
+    case rawFencedCode(info: String, literal: String, fence: RawPosition, missingClosingFence: String?)
     /// A fenced block, after resolution: index into the document's `fencedBlocks`.
     case fencedCode(index: Int)
     case indentedCode(String)

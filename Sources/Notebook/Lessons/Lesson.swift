@@ -2,25 +2,59 @@ import Foundation
 import Markdown
 
 /// One lesson file: its front matter, its Markdown document and where it lives.
+///
+/// Building a lesson never throws for a problem in the lesson: bad bytes, bad front matter,
+/// unclosed fences and the like become `diagnostics`, and the rest still renders.
 public struct Lesson: Sendable {
     /// Path as shown in diagnostics, e.g. `Notes/05-gmvae.md`.
     public var path: String
     /// File name without extension: `05-gmvae`. Names the page (`05-gmvae.html`).
     public var slug: String
+    /// The text, normalized: no byte-order mark, LF line endings.
     public var source: String
     public var document: MarkdownDocument
-    /// Problems found while reading the file itself (front matter).
+    /// Problems found while reading the file itself (encoding, front matter, fences).
     public var diagnostics: [Diagnostic]
+
+    /// The page language when front matter gives none, or an invalid one.
+    public static let defaultLanguage = "pt-BR"
 
     public var frontMatter: FrontMatter { document.frontMatter }
     public var title: String { frontMatter.title ?? document.headings.first?.text ?? slug }
     public var summary: String { frontMatter.summary ?? "" }
     /// Sort key: `order` from front matter, lessons without one go last.
     public var order: Int { frontMatter.order ?? Int.max }
-    public var language: String { frontMatter.lang ?? "pt-BR" }
+    /// `lang` from front matter when it is a well-formed BCP 47 tag, else `defaultLanguage`.
+    public var language: String {
+        frontMatter.lang.flatMap { LanguageTag.isWellFormed($0) ? $0 : nil } ?? Self.defaultLanguage
+    }
 
     /// Parses a lesson. Bad front matter becomes a diagnostic and the body still renders.
     public init(path: String, source: String) {
+        self.init(path: path, normalizedSource: LessonText.normalized(source))
+    }
+
+    /// Parses a lesson file's bytes. Bytes that are not UTF-8 give an `invalid-encoding`
+    /// error at the first bad byte and an empty lesson.
+    public init(path: String, data: Data) {
+        switch LessonText.decode(data) {
+        case .text(let text):
+            self.init(path: path, normalizedSource: text)
+        case .invalid(let location, let byte):
+            self.init(path: path, normalizedSource: "")
+            diagnostics = [Diagnostic(file: path, line: location.line, column: location.column,
+                                      id: "invalid-encoding",
+                                      message: "the file is not valid UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+                                      suggestion: "save the file as UTF-8")]
+        }
+    }
+
+    /// Reads `url`, naming it `path` in diagnostics. Throws only when the file cannot be read.
+    public init(contentsOf url: URL, path: String) throws {
+        self.init(path: path, data: try Data(contentsOf: url))
+    }
+
+    private init(path: String, normalizedSource source: String) {
         self.path = path
         self.slug = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         self.source = source
@@ -30,27 +64,21 @@ public struct Lesson: Sendable {
         } catch {
             diagnostics = [Diagnostic(file: path, line: error.line, column: error.column, id: "front-matter",
                                       message: error.message,
-                                      suggestion: "front matter is YAML between '---' lines with title, order, summary, lang")]
+                                      suggestion: error.suggestion
+                                          ?? "front matter is YAML between '---' lines with title, order, summary, lang")]
             document = (try? MarkdownDocument(source: Lesson.blankingFrontMatter(source)))
                 ?? (try! MarkdownDocument(source: ""))
         }
-    }
-
-    /// Reads `url`, naming it `path` in diagnostics.
-    public init(contentsOf url: URL, path: String) throws {
-        let data = try Data(contentsOf: url)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw LessonError(path: path, message: "not valid UTF-8 text")
-        }
-        self.init(path: path, source: text)
+        diagnostics += LessonChecks(lesson: self).diagnostics
     }
 
     /// The source with its front-matter block replaced by blank lines (line numbers kept).
     static func blankingFrontMatter(_ source: String) -> String {
         var lines = source.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return source }
-        let end = lines.indices.dropFirst().first { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }
-            ?? lines.count - 1
+        let end = lines.indices.dropFirst().first {
+            ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces))
+        } ?? lines.count - 1
         for i in 0...end { lines[i] = "" }
         return lines.joined(separator: "\n")
     }

@@ -64,8 +64,11 @@ public struct LessonPlan: Sendable {
         resolveIDs(file: lesson.path)
     }
 
+    /// A closed fenced block whose info string starts with `swift-directive`. An unclosed one
+    /// has swallowed the rest of the lesson: it is not run (`Lesson` reports `unclosed-fence`
+    /// at its opening), so the prose it swallowed does not come back as directive errors.
     static func isDirectiveBlock(_ block: FencedBlock) -> Bool {
-        block.info.split(separator: " ").first.map(String.init) == infoString
+        block.isClosed && block.info.split(separator: " ").first.map(String.init) == infoString
     }
 
     /// Looks the directive up and reads its arguments.
