@@ -36,6 +36,10 @@ import Testing
 
     /// (case, how to make the bad file, the diagnostic id expected for it)
     nonisolated(unsafe) static let cases: [(String, (Course) throws -> Void, String)] = [
+        ("non-UTF-8 bytes", { try $0.write(Data("---\ntitle: X\n---\n# Ol".utf8) + Data([0xE1, 0x0A]), "02-latin1.md") }, "invalid-encoding"),
+        ("CRLF front matter with a typo", { try $0.write("---\r\ntitle: X\r\norder: 2\r\n---\r\n```swift-directive\r\n@Train(id: \"c\", epoch: 2)\r\n```\r\n", "02-crlf.md") }, "unknown-argument"),
+        ("unclosed fence", { try $0.write(lessonSource(order: 2, "```swift-directive\n@Train(id: \"u\")\n\nMais texto.\n"), "02-aberto.md") }, "unclosed-fence"),
+        ("YAML alias bomb", { try $0.write("---\na: &a [\"x\",\"x\"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\ne: &e [*d,*d]\nf: &f [*e,*e]\ng: &g [*f,*f]\nh: &h [*g,*g]\ni: [*h,*h]\n---\n# X\n", "02-bomba.md") }, "front-matter"),
         ("folder named .md", { try FileManager.default.createDirectory(at: $0.notes.appendingPathComponent("02-pasta.md"), withIntermediateDirectories: true) }, "not-a-lesson"),
         ("dangling link", { try FileManager.default.createSymbolicLink(atPath: $0.notes.appendingPathComponent("02-link.md").path, withDestinationPath: "/nonexistent/x.md") }, "unreadable-lesson"),
         ("240-character name", { try $0.write("# X\n", String(repeating: "a", count: 240) + ".md") }, "invalid-lesson-name"),
