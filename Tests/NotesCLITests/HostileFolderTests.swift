@@ -161,6 +161,22 @@ import Testing
         #expect(!err.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "raw control characters on stderr")
     }
 
+    @Test func commandLineConventions() throws {
+        let workspace = try Workspace()
+        let before = workspace.snapshot()
+        let bare = try workspace.notes([])
+        #expect(bare.code == 0 && workspace.snapshot() == before, "bare notes must not build")
+        let version = try workspace.notes(["--version"])
+        #expect(version.code == 0)
+        let typo = try workspace.notes(["buidl"])
+        #expect(typo.code == 64 && typo.err.contains("unknown subcommand 'buidl'; did you mean 'build'?"), "\(typo.err)")
+        let unknown = try workspace.notes(["bogus"])
+        #expect(unknown.code == 64 && unknown.err.contains("unknown subcommand 'bogus'"))
+        let foreign = try workspace.notes(["list", "--output", "x"])
+        #expect(foreign.code != 0 && foreign.err.contains("--output"), "list takes no --output: \(foreign.err)")
+        #expect(workspace.snapshot() == before)
+    }
+
     @Test func twoBuildsAtOnceBothSucceed() throws {
         let workspace = try Workspace()
         let results = LockedLines()
