@@ -27,7 +27,7 @@ public enum LessonPage {
             knownIDs: Set(plan.directiveForID.keys), numbers: numbers)
         var references = CrossReferences(file: lesson.path)
         var body = ""
-        for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic) }
+        for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic, place: "na lição") }
         body += lesson.document.renderHTML(
             replacingBlock: { fenced in
                 guard let index = blockByFence[fenced.index] else { return nil }

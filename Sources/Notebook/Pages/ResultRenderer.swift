@@ -120,11 +120,13 @@ struct ResultRenderer {
         }
     }
 
-    func errorBox(_ diagnostic: Diagnostic) -> String {
+    /// A diagnostic as a visible box; `place` says where the problem is ("na diretiva", or
+    /// "na lição" for the file's own problems: front matter, encoding, fences).
+    func errorBox(_ diagnostic: Diagnostic, place: String = "na diretiva") -> String {
         let kind = diagnostic.severity == .error ? "Erro" : "Aviso"
         return """
         <div class="directive-\(diagnostic.severity.rawValue)" role="alert">
-        <p class="diagnostic-title">\(kind) na diretiva (linha \(diagnostic.line), coluna \(diagnostic.column))</p>
+        <p class="diagnostic-title">\(kind) \(place) (linha \(diagnostic.line), coluna \(diagnostic.column))</p>
         <pre class="diagnostic">\(escapeHTML(diagnostic.description))</pre>
         </div>\n
         """
