@@ -55,7 +55,7 @@ import NotebookTestSupport
     }
 
     @Test func unlabelledAnchorsNeverCollideWithHeadings() {
-        let lesson = Lesson(path: "Notes/t.md", source: lessonSource("## Figura 1\n\n## Tabela 1\n\n```swift-directive\n@Train(id: \"a\")\n@Evaluate(of: [\"a\"])\n```\n"))
+        let lesson = Lesson(path: "Notes/t.md", source: lessonSource("## Figura 1\n\n## Tabela 1\n\n## Conteúdo principal\n\n```swift-directive\n@Train(id: \"a\")\n@Evaluate(of: [\"a\"])\n```\n"))
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: LessonRunner().run(plan, lesson: lesson),
                                      navigation: LessonNavigation())

@@ -52,7 +52,9 @@ public struct OutputManifest: Sendable, Equatable {
             throw BuildError("the output folder \(folder.path) is a file; choose a folder with --output")
         }
         if let manifest = read(in: folder) { return manifest }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // Leftovers of our own killed writes (say, of the first manifest) do not count.
+        let contents = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !AtomicFile.isLeftoverName($0) }
         if contents.isEmpty || force {
             if dryRun { return OutputManifest() }
             // Recorded before anything is written: a build killed midway leaves a folder

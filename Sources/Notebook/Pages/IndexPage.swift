@@ -28,9 +28,9 @@ public enum IndexPage {
         var html = PageChrome.head(title: PageChrome.courseTitle, language: "pt-BR",
                                    description: "Notas de aula executáveis sobre modelos generativos profundos.")
         html += "<body class=\"index\">\n"
-        html += "<a class=\"skip-link\" href=\"#conteudo\">Pular para o conteúdo</a>\n"
+        html += "<a class=\"skip-link\" href=\"#conteudo_principal\">Pular para o conteúdo</a>\n"
         html += PageChrome.header()
-        html += "<main id=\"conteudo\">\n<h1>\(escapeHTML(PageChrome.courseTitle))</h1>\n"
+        html += "<main id=\"conteudo_principal\">\n<h1>\(escapeHTML(PageChrome.courseTitle))</h1>\n"
         html += "<p class=\"lede\">Notas de aula sobre VAEs e seus parentes. Cada número, tabela e figura vem de um experimento executado ao gerar estas páginas.</p>\n"
         html += "<ol class=\"lesson-cards\">\n"
         for entry in entries { html += card(entry) }

@@ -42,11 +42,11 @@ public enum LessonPage {
         var html = PageChrome.head(title: "\(lesson.title) — \(PageChrome.courseTitle)",
                                    language: lesson.language, description: lesson.summary)
         html += "<body class=\"lesson\">\n"
-        html += "<a class=\"skip-link\" href=\"#conteudo\">Pular para o conteúdo</a>\n"
+        html += "<a class=\"skip-link\" href=\"#conteudo_principal\">Pular para o conteúdo</a>\n"
         html += PageChrome.header()
         html += "<div class=\"layout\">\n"
         html += tableOfContents(lesson.document.headings)
-        html += "<main id=\"conteudo\">\n<article>\n"
+        html += "<main id=\"conteudo_principal\">\n<article>\n"
         if lesson.frontMatter.title != nil, lesson.document.headings.first?.level != 1 {
             html += "<h1>\(escapeHTML(lesson.title))</h1>\n"
             html += byline(lesson: lesson, experiments: plan.directives.count)

@@ -48,7 +48,7 @@ public enum Identifier {
 
 extension LessonPlan {
     /// Checks every `id:` and `label:` against the grammar, and labels against each other and
-    /// the page's other HTML ids (headings, `conteudo`). A bad id stops its directive (the id
+    /// the page's other HTML ids (headings, the template's `conteudo_principal`). A bad id stops its directive (the id
     /// names files); label problems that leave the page usable are warnings.
     mutating func checkNames(file: String, headingIDs: Set<String>) {
         var labelSeen: [String: SourceLocation] = [:]
@@ -95,8 +95,8 @@ extension LessonPlan {
         }
     }
 
-    /// Ids the page template itself uses.
-    static let reservedPageIDs: Set<String> = ["conteudo"]
+    /// Ids the page template itself uses; with an `_`, which heading slugs never contain.
+    static let reservedPageIDs: Set<String> = ["conteudo_principal"]
 
     /// A name for a message: escaped, and cut to 80 characters.
     static func shown(_ text: String) -> String {
