@@ -80,16 +80,13 @@ import NotebookTestSupport
             _ = lesson.document.renderHTML()
             _ = (lesson.title, lesson.language, lesson.summary)
             let lines = Self.lines(of: bytes)
-            // The lesson's own diagnostics point at a character of the file (or just past a
-            // line's end). Directive diagnostics are checked for their line only: `empty-block`
-            // sits at the nominal start of a block's first content line, which inside a list
-            // item can be a blank line shorter than the item's indentation.
-            let checked = lesson.diagnostics.map { ($0, true) } + plan.diagnostics.map { ($0, false) }
-            for (diagnostic, strict) in checked {
+            // Every diagnostic points at a character of the file (or just past a line's end);
+            // `empty-block` sits at its block's opening fence.
+            for diagnostic in lesson.diagnostics + plan.diagnostics {
                 diagnosticsSeen += 1
                 let line = diagnostic.line
                 let inside = line >= 1 && line <= lines.count && diagnostic.column >= 1
-                    && (!strict || diagnostic.column <= lines[line - 1].count + 1)
+                    && diagnostic.column <= lines[line - 1].count + 1
                 if !inside, failures.count < 10 {
                     failures.append("case \(index): \(diagnostic) in \(bytes.count) bytes: \(Array(bytes.prefix(300)))")
                 }

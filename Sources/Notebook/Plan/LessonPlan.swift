@@ -53,7 +53,15 @@ public struct LessonPlan: Sendable {
             let (calls, syntax) = DirectiveParser.parse(fenced.content, file: lesson.path,
                                                         startLine: fenced.contentLocation.line,
                                                         startColumn: fenced.contentLocation.column)
-            var block = Block(fenced: fenced, directives: [], diagnostics: syntax)
+            // An empty block is reported at its opening fence (its content may have no column).
+            let located = syntax.map { diagnostic -> Diagnostic in
+                guard diagnostic.id == "empty-block" else { return diagnostic }
+                var moved = diagnostic
+                moved.line = fenced.fenceLocation.line
+                moved.column = fenced.fenceLocation.column
+                return moved
+            }
+            var block = Block(fenced: fenced, directives: [], diagnostics: located)
             for call in calls {
                 block.directives.append(directives.count)
                 directives.append(Self.bind(call, block: blocks.count, file: lesson.path, registry: registry))
