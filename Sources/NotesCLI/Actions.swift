@@ -38,11 +38,15 @@ public struct CheckAction {
     public var registry: ExperimentRegistry
     /// Warnings fail the check too (`--strict`).
     public var strict: Bool
+    /// The committed site to compare the fresh build with (`--reproduce`), if any.
+    public var reproducing: URL?
 
-    public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry, strict: Bool = false) {
+    public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry, strict: Bool = false,
+                reproducing: URL? = nil) {
         self.options = options
         self.registry = registry
         self.strict = strict
+        self.reproducing = reproducing
     }
 
     public func run(console: Console) -> Int32 {
@@ -54,7 +58,18 @@ public struct CheckAction {
         if options.jobs > 1 { Catalogue.divideThreads(amongJobs: options.jobs) }
         let start = Date()
         do {
-            let report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()
+            var report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()
+            if let committed = reproducing {
+                guard OutputManifest.read(in: committed) != nil else {
+                    console.err("error: \(committed.path) has no \(OutputManifest.fileName): there is no committed site to compare with")
+                    return 2
+                }
+                let drift = SiteComparison.compare(built: scratch, committed: committed, origins: report.origins,
+                                                   committedName: committed.lastPathComponent)
+                report.drift = drift
+                console.err(drift.isEmpty ? "Reproduced \(committed.path): every file equal to a cold build (volatile elements aside)"
+                                          : "\(counted(drift.count, "file")) of \(committed.path) differ from a cold build")
+            }
             for diagnostic in report.diagnostics { console.err(diagnostic.description) }
             console.err(summary(report, verb: "Checked", seconds: Date().timeIntervalSince(start), into: nil))
             if strict && report.warningCount > 0 && report.errorCount == 0 {

@@ -110,16 +110,26 @@ extension NotesCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Runs every lesson as a build would, without touching the output folder.",
-            discussion: "Prints all diagnostics; exits with 1 on any error (with --strict, on any warning too). Meant for CI.")
+            discussion: """
+                Prints all diagnostics; exits with 1 on any error (with --strict, on any warning too). \
+                With --reproduce, every directive runs afresh and any file that differs from the committed \
+                site (timings and cache status aside, which pages mark data-volatile) is an error. Meant for CI.
+                """)
         @OptionGroup var notes: NotesFolderOption
         @OptionGroup var selection: LessonSelection
         @OptionGroup var runOptions: RunOptions
         @Flag(help: "Treat warnings as errors.")
         var strict = false
+        @Flag(help: "Run every directive afresh (the cache is not read) and compare the site with the committed one, file by file.")
+        var reproduce = false
+        @Option(help: "With --reproduce: the committed site to compare with.")
+        var against: String = "Output"
 
         func run() throws {
-            let options = try buildOptions(notes: notes.notes, output: nil, lessons: selection.lessons, run: runOptions)
-            let code = CheckAction(options: options, strict: strict).run(console: .standard)
+            var options = try buildOptions(notes: notes.notes, output: nil, lessons: selection.lessons, run: runOptions)
+            options.readsCache = !reproduce
+            let committed = reproduce ? URL(fileURLWithPath: against) : nil
+            let code = CheckAction(options: options, strict: strict, reproducing: committed).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }

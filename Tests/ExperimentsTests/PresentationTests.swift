@@ -22,7 +22,7 @@ import Testing
             switch $0 {
             case .table(let t): "\(t.caption)|\(t.label ?? "-")"
             case .figure(let f): "\(f.caption)|\(f.label ?? "-")"
-            case .note: nil
+            case .note, .timing: nil
             }
         }
     }

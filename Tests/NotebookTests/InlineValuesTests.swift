@@ -12,6 +12,16 @@ import Testing
                      knownIDs: ["kl", "falhou"], numbers: numbers)
     }
 
+    @Test func timingsAreCitedAsVolatile() {
+        var v = InlineValues(file: "Notes/t.md", results: ["t": ExperimentResult(scalars: ["x": 1], timings: ["seconds": 1.25])],
+                             knownIDs: ["t"], numbers: LocalNumbers(language: "pt-BR"))
+        let html = v.resolve("=t.seconds:1", at: MarkdownLocation(line: 1, column: 1))
+        #expect(html == "<span class=\"inline-value timing\" data-volatile title=\"t.seconds\">1,2</span>"
+                || html == "<span class=\"inline-value timing\" data-volatile title=\"t.seconds\">1,3</span>")
+        #expect(v.resolve("=t.x", at: MarkdownLocation(line: 1, column: 1))?.contains("data-volatile") == false)
+        #expect(v.diagnostics.isEmpty)
+    }
+
     @Test(arguments: [
         ("=kl.analytic", "0.7185"), ("=kl.std.100", "0.09793"), ("=kl.analytic:2", "0.72"), ("=kl.neg", "−245.3"),
         ("=kl.count", "49"), ("=kl.count:2", "49.00"), ("=kl.tiny", "1.23e-07"),

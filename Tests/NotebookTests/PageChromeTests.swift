@@ -12,7 +12,7 @@ import Markdown
             <p class="lesson-summary">Resumo.</p>
             <ul class="lesson-meta">
             <li>3 experimentos</li>
-            <li title="Tempo de cálculo dos experimentos">12,3 s de cálculo</li>
+            <li title="Tempo de cálculo dos experimentos" data-volatile>12,3 s de cálculo</li>
             </ul>
             </li>
 

@@ -21,13 +21,14 @@ import Notebook
 /// Resource limits as in `@Train`, for each prior's run (with its IWAE evaluation); the
 /// operations of all runs together must stay within the 10¹⁵ limit.
 ///
-/// Shows a table (test NELBO, KL, reconstruction, IWAE NLL, s/epoch, parameters) and the test
-/// NELBO curves. Scalars per prior key (`standard`, `mixture<K>`, `vampprior<K>`, `flow<L>`):
-/// `<key>.test.nelbo`, `<key>.test.kl`, `<key>.test.reconstruction`, `<key>.iwae`, `<key>.parameters`,
-/// `<key>.seconds`; and `best` (index in `priors` of the lowest test NELBO).
+/// Shows a table (test NELBO, KL, reconstruction, IWAE NLL, parameters), the seconds per epoch
+/// of each prior (marked volatile) and the test NELBO curves. Scalars per prior key
+/// (`standard`, `mixture<K>`, `vampprior<K>`, `flow<L>`): `<key>.test.nelbo`, `<key>.test.kl`,
+/// `<key>.test.reconstruction`, `<key>.iwae`, `<key>.parameters`; and `best` (index in `priors`
+/// of the lowest test NELBO). Timings (shown as volatile): `<key>.seconds`, `<key>.secondsPerEpoch`.
 public struct ComparePriors: Experiment {
     public static let directiveName = "ComparePriors"
-    public static let version = 2 + LatentModels.semanticVersion * 100
+    public static let version = 3 + LatentModels.semanticVersion * 100
 
     let priors: [TrainingConfiguration.Model]
     let base: TrainingConfiguration

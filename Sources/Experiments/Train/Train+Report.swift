@@ -21,9 +21,9 @@ extension Train {
                 + "z = \(c.latent), \(c.hiddenLayers)×\(c.hidden) unidades ocultas, \(c.epochs) épocas, lote \(c.batchSize), "
                 + "lr \(lr), β = \(beta), semente \(c.seed). "
                 + "Valores de teste da última época, em nats por exemplo.",
-            header: ["Modelo", "NELBO de teste", "KL", "Reconstrução", "NELBO de treino", "s/época", "Parâmetros"],
+            header: ["Modelo", "NELBO de teste", "KL", "Reconstrução", "NELBO de treino", "Parâmetros"],
             rows: [[ModelDescription.model(c.model), f(last.testNELBO, 4), f(last.testKL, 4), f(last.testReconstruction, 4),
-                    f(last.trainNELBO, 4), f(history.secondsPerEpoch, 3), String(parameters)]])
+                    f(last.trainNELBO, 4), String(parameters)]])
         let figure = LearningCurveFigure.figure(
             name: name + "-curvas",
             runs: [(ModelDescription.model(c.model), history)],
@@ -33,10 +33,13 @@ extension Train {
         let scalars: [String: Double] = [
             "test.nelbo": last.testNELBO, "test.kl": last.testKL, "test.reconstruction": last.testReconstruction,
             "train.nelbo": last.trainNELBO, "train.kl": last.trainKL, "train.reconstruction": last.trainReconstruction,
-            "epochs": Double(history.epochs.count), "seconds": history.trainingSeconds,
-            "secondsPerEpoch": history.secondsPerEpoch, "parameters": Double(parameters),
+            "epochs": Double(history.epochs.count), "parameters": Double(parameters),
         ]
-        return ExperimentResult(outputs: [.table(table), .figure(figure)], scalars: scalars,
-                                artifacts: try TrainedModelArtifacts.artifacts(of: trained))
+        let epochs = history.epochs.count
+        let timing = "Tempo de treino nesta máquina: \(epochs) época\(epochs == 1 ? "" : "s") em "
+            + "\(f(history.trainingSeconds, 3)) s (\(f(history.secondsPerEpoch, 3)) s por época)."
+        return ExperimentResult(outputs: [.table(table), .timing(timing), .figure(figure)], scalars: scalars,
+                                artifacts: try TrainedModelArtifacts.artifacts(of: trained),
+                                timings: ["seconds": history.trainingSeconds, "secondsPerEpoch": history.secondsPerEpoch])
     }
 }

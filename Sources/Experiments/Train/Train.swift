@@ -28,14 +28,15 @@ import Notebook
 ///   catalogue says: the summary table stays),
 ///   `caption` (the table's), `label` (the table's, or the curves' when it starts with `fig`).
 ///
-/// Shows a summary table (final test NELBO, KL, reconstruction, seconds per epoch, parameters)
-/// and the learning curves (train and test NELBO per epoch). Scalars: `test.nelbo`, `test.kl`,
-/// `test.reconstruction`, `train.nelbo`, `train.kl`, `train.reconstruction`, `epochs`,
-/// `seconds` (total training time), `secondsPerEpoch`, `parameters`. Artifacts: the
+/// Shows a summary table (final test NELBO, KL, reconstruction, parameters), the training time
+/// (marked volatile: it depends on the machine) and the learning curves (train and test NELBO
+/// per epoch). Scalars: `test.nelbo`, `test.kl`, `test.reconstruction`, `train.nelbo`,
+/// `train.kl`, `train.reconstruction`, `epochs`, `parameters`; timings (citable, shown as
+/// volatile): `seconds` (total training time), `secondsPerEpoch`. Artifacts: the
 /// configuration (JSON), the weights and the history (JSON).
 public struct Train: Experiment {
     public static let directiveName = "Train"
-    public static let version = 1 + LatentModels.semanticVersion * 100
+    public static let version = 2 + LatentModels.semanticVersion * 100
 
     public let id: String?
     let configuration: TrainingConfiguration

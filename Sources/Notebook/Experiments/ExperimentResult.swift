@@ -9,11 +9,27 @@ public struct ExperimentResult: Codable, Sendable, Hashable {
     /// Opaque data later directives read through `of:` (trained weights, a training history),
     /// cached with the result.
     public var artifacts: [String: Data]
+    /// Wall-clock measurements (`seconds`, `secondsPerEpoch`): they depend on the machine, so
+    /// they are kept apart from `scalars`, never reach a CSV or SVG, and prose citing them
+    /// (`` `=id.seconds` ``) is marked `data-volatile` on the page.
+    public var timings: [String: Double]
 
-    public init(outputs: [ExperimentOutput] = [], scalars: [String: Double] = [:], artifacts: [String: Data] = [:]) {
+    public init(outputs: [ExperimentOutput] = [], scalars: [String: Double] = [:], artifacts: [String: Data] = [:],
+                timings: [String: Double] = [:]) {
         self.outputs = outputs
         self.scalars = scalars
         self.artifacts = artifacts
+        self.timings = timings
+    }
+
+    enum CodingKeys: String, CodingKey { case outputs, scalars, artifacts, timings }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        outputs = try c.decode([ExperimentOutput].self, forKey: .outputs)
+        scalars = try c.decode([String: Double].self, forKey: .scalars)
+        artifacts = try c.decode([String: Data].self, forKey: .artifacts)
+        timings = try c.decodeIfPresent([String: Double].self, forKey: .timings) ?? [:]
     }
 }
 
@@ -22,6 +38,9 @@ public enum ExperimentOutput: Codable, Sendable, Hashable {
     case figure(ResultFigure)
     /// A short plain-text remark (not Markdown), e.g. a measured summary sentence.
     case note(String)
+    /// A remark about wall-clock time ("5 épocas em 1.9 s"): shown marked `data-volatile`,
+    /// since it differs from machine to machine.
+    case timing(String)
 }
 
 /// A table of already-formatted cells. `header.count` equals every row's count.

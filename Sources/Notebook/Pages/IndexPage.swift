@@ -47,7 +47,7 @@ public enum IndexPage {
         html += "<ul class=\"lesson-meta\">\n"
         html += "<li>\(entry.experiments) experimento\(entry.experiments == 1 ? "" : "s")</li>\n"
         if let seconds = entry.seconds, entry.experiments > 0 {
-            html += "<li title=\"Tempo de cálculo dos experimentos\">\(formatSeconds(seconds)) de cálculo</li>\n"
+            html += "<li title=\"Tempo de cálculo dos experimentos\" data-volatile>\(formatSeconds(seconds)) de cálculo</li>\n"
         }
         return html + "</ul>\n</li>\n"
     }

@@ -52,8 +52,12 @@ struct InlineValues {
             // The directive failed and already reported why.
             return "<span class=\"inline-value missing\" title=\"\(escapeHTML(reference))\">?</span>"
         }
+        if result.scalars[name] == nil, let seconds = result.timings[name] {
+            // A wall-clock time: shown, but marked as differing from machine to machine.
+            return "<span class=\"inline-value timing\" data-volatile title=\"\(escapeHTML(reference))\">\(escapeHTML(numbers.number(Self.format(seconds, decimals: decimals))))</span>"
+        }
         guard let value = result.scalars[name] else {
-            let names = result.scalars.keys.sorted()
+            let names = (Array(result.scalars.keys) + Array(result.timings.keys)).sorted()
             let hint = closestMatch(to: name, in: names).map { "did you mean '\(id).\($0)'?" }
                 ?? "available: " + names.joined(separator: ", ")
             return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location, suggestion: hint)

@@ -10,6 +10,8 @@ public struct RenderedPage: Sendable {
     public var files: [String: Data]
     /// Problems found while rendering (unknown inline references).
     public var diagnostics: [Diagnostic]
+    /// Relative path of each figure and table file → the directive call that produced it.
+    public var origins: [String: SourceLocation] = [:]
 }
 
 /// Renders a lesson: prose through cmark, each directive block replaced by its results.
@@ -55,7 +57,7 @@ public enum LessonPage {
         html += "</article>\n" + navigation.html + "</main>\n</div>\n"
         html += PageChrome.footer()
         return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
-                            diagnostics: values.diagnostics + referenceDiagnostics)
+                            diagnostics: values.diagnostics + referenceDiagnostics, origins: results.origins)
     }
 
     /// "Lição 5 · 3 experimentos · cerca de 12 min de leitura", under the title. Reading time

@@ -43,6 +43,10 @@ struct ResultRenderer {
     var counter = CaptionCounter()
     /// Output files produced so far: relative path → contents.
     var files: [String: Data] = [:]
+    /// Relative path → the directive call that produced the file (`Notes/…` line and column).
+    var origins: [String: SourceLocation] = [:]
+    /// The call whose outputs are being rendered.
+    private var origin = SourceLocation(line: 1, column: 1)
     private var usedNames: Set<String> = []
 
     init(slug: String, numbers: LocalNumbers = LocalNumbers()) {
@@ -63,7 +67,7 @@ struct ResultRenderer {
     mutating func render(block: LessonPlan.Block, plan: LessonPlan, outcomes: [Int: DirectiveOutcome]) -> String {
         var html = "<section class=\"directive-block\">\n"
         var diagnostics = block.diagnostics
-        var outputs: [ExperimentOutput] = []
+        var outputs: [(ExperimentOutput, SourceLocation)] = []
         var seconds = 0.0
         var cachedCount = 0
         var ranCount = 0
@@ -75,13 +79,16 @@ struct ResultRenderer {
             if let result = outcome.result {
                 ranCount += 1
                 if outcome.fromCache { cachedCount += 1 }
-                outputs += result.outputs
+                outputs += result.outputs.map { ($0, plan.directives[index].call.location) }
             }
         }
         for diagnostic in diagnostics.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
             html += errorBox(diagnostic)
         }
-        for output in outputs { html += render(output) }
+        for (output, location) in outputs {
+            origin = location
+            html += render(output)
+        }
         html += sourceDetails(block: block, seconds: seconds, ran: ranCount, cached: cachedCount)
         return html + "</section>\n"
     }
@@ -90,11 +97,14 @@ struct ResultRenderer {
         switch output {
         case .note(let text):
             return "<p class=\"result-note\">\(escapeHTML(numbers.text(text)))</p>\n"
+        case .timing(let text):
+            return "<p class=\"result-note timing\" data-volatile>\(escapeHTML(numbers.text(text)))</p>\n"
         case .table(let table):
             let (number, anchor) = counter.nextTable(label: table.label)
             let name = uniqueName(table.name, kind: "data")
             let csvPath = "data/\(slug)/\(name).csv"
             files[csvPath] = Data(table.csv.utf8)
+            origins[csvPath] = origin
             var html = "<figure class=\"result-table\" id=\"\(escapeHTML(anchor))\">\n"
             html += "<figcaption><span class=\"caption-number\">Tabela \(number).</span> \(escapeHTML(numbers.text(table.caption)))"
             html += " <a class=\"download\" href=\"\(urlAttribute(csvPath))\" download>CSV</a></figcaption>\n"
@@ -110,6 +120,7 @@ struct ResultRenderer {
             let name = uniqueName(figure.name, kind: "figures")
             let svgPath = "figures/\(slug)/\(name).svg"
             files[svgPath] = Data(numbers.svg(figure.svg).utf8)
+            origins[svgPath] = origin
             // Figures wider than the text column may reach into the right margin on wide screens.
             let wide = svgWidth(figure.svg).map { $0 > 720 } ?? false
             var html = "<figure class=\"result-figure\(wide ? " wide" : "")\" id=\"\(escapeHTML(anchor))\">\n"
@@ -132,15 +143,19 @@ struct ResultRenderer {
         """
     }
 
+    /// The directive's source under the block. Whether the result was computed now or read
+    /// from the cache, and how long it took, depend on the machine and the cache: they sit in
+    /// a `data-volatile` span, so pages compare equal without it.
     func sourceDetails(block: LessonPlan.Block, seconds: Double, ran: Int, cached: Int) -> String {
         var status: String
         if ran == 0 {
             status = "não executado"
         } else if cached == ran {
-            status = "resultado do cache (calculado em \(formatSeconds(seconds)))"
+            status = "<span data-volatile>resultado do cache (calculado em \(formatSeconds(seconds)))</span>"
         } else {
             status = "executado em " + formatSeconds(seconds)
             if cached > 0 { status += " (\(cached) de \(ran) do cache)" }
+            status = "<span data-volatile>\(status)</span>"
         }
         return """
         <details class="directive-source">

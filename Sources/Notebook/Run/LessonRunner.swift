@@ -29,6 +29,8 @@ public struct LessonRunner: Sendable {
     public var cache: ResultCache?
     public var jobs: Int
     public var progress: @Sendable (String) -> Void
+    /// When false, every directive runs even if the cache has its result (which is replaced).
+    public var readsCache = true
 
     public init(cache: ResultCache? = nil, jobs: Int = 1, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         precondition(jobs >= 1, "LessonRunner needs at least one job, got \(jobs)")
@@ -93,7 +95,7 @@ public struct LessonRunner: Sendable {
         // Warnings about this run (a corrupt cache entry, non-finite numbers): diagnostics at
         // the directive, so the summary counts them and the page shows them.
         var notes: [Diagnostic] = []
-        if let cache {
+        if let cache, readsCache {
             switch cache.lookup(key) {
             case .hit(let result, let seconds):
                 return DirectiveOutcome(result: experiment.presenting(result),

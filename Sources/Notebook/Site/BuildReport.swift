@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var jobs: Int = 1
     /// Write into an output folder that is not empty and has no manifest (`--force`).
     public var force = false
+    /// Take results from the cache when there; false runs every directive (the fresh results
+    /// are still stored), as `check --reproduce` does.
+    public var readsCache = true
 
     public init(notesFolder: URL, outputFolder: URL, lessons: [String] = [], displayPrefix: String? = nil,
                 cacheFolder: URL? = nil, jobs: Int = 1,
@@ -47,7 +50,11 @@ public struct BuildReport: Sendable {
     public var unbuilt: [Diagnostic] = []
     /// Notes about the output folder (files left alone because they changed under notes).
     public var notes: [String] = []
-    public var diagnostics: [Diagnostic] { unbuilt + lessons.flatMap(\.diagnostics) }
+    /// Each written file's origin: the lesson (and directive call) it comes from.
+    public var origins: [String: FileOrigin] = [:]
+    /// Differences from the committed site (`check --reproduce`).
+    public var drift: [Diagnostic] = []
+    public var diagnostics: [Diagnostic] { unbuilt + lessons.flatMap(\.diagnostics) + drift }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 }
@@ -57,4 +64,11 @@ public struct BuildError: Error, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// Where a file of the site comes from: a lesson file, and the directive call when the file
+/// is one of its figures or tables.
+public struct FileOrigin: Sendable, Equatable {
+    public var lesson: String
+    public var location: SourceLocation
 }

@@ -73,7 +73,9 @@ public struct SiteBuilder: Sendable {
         try AssetInstaller(katexFolder: options.katexFolder).install(into: output, journal: journal, written: &written)
 
         var reports: [LessonReport] = []
-        let runner = LessonRunner(cache: cache, jobs: options.jobs, progress: progress)
+        var origins: [String: FileOrigin] = [:]
+        var runner = LessonRunner(cache: cache, jobs: options.jobs, progress: progress)
+        runner.readsCache = options.readsCache
         let selected = lessons.enumerated().filter { options.lessons.isEmpty || options.lessons.contains($0.element.slug) }
         let plans = selected.map { LessonPlan(lesson: $0.element, registry: registry) }
         let outcomesPerLesson = runner.runAll(zip(plans, selected).map { ($0, $1.element) })
@@ -82,6 +84,8 @@ public struct SiteBuilder: Sendable {
                 previous: position > 0 ? (lessons[position - 1].slug, lessons[position - 1].title) : nil,
                 next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil)
             let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation)
+            origins[page.path] = FileOrigin(lesson: lesson.path, location: SourceLocation(line: 1, column: 1))
+            for (path, location) in page.origins { origins[path] = FileOrigin(lesson: lesson.path, location: location) }
             var diagnostics = lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics
             do {
                 try write(page, journal: journal, written: &written)
@@ -104,7 +108,7 @@ public struct SiteBuilder: Sendable {
         try SafePaths.write(Data(IndexPage.render(entries).utf8), to: "index.html", in: output)
         written.insert("index.html")
         let notes = try updateManifest(previous: previous, written: written, built: selected.map(\.element.slug))
-        return BuildReport(lessons: reports, unbuilt: loaded.problems, notes: notes)
+        return BuildReport(lessons: reports, unbuilt: loaded.problems, notes: notes, origins: origins)
     }
 
     /// Writes a page and its files (the page last: it never links to a file not yet written).
