@@ -105,6 +105,9 @@ public struct ListAction {
                     let problems = directive.diagnostics.isEmpty ? "" : "  [\(counted(directive.diagnostics.count, "problem"))]"
                     console.out("  \(lesson.path):\(directive.call.location.line): @\(directive.call.name)\(id)\(problems)")
                 }
+                for claim in LessonClaims.list(in: lesson) {
+                    console.out("  \(lesson.path):\(claim.line):\(claim.column): claim `?\(LessonPlanText.short(claim.text))`")
+                }
             }
             for problem in loaded.problems { console.err(problem.description) }
             return loaded.problems.contains { $0.severity == .error } ? 1 : 0
@@ -174,5 +177,7 @@ func summary(_ report: BuildReport, verb: String, seconds: Double, into folder: 
         let files = Set(report.unbuilt.map(\.file)).count
         text += "; \(counted(files, "file")) of the lessons folder not built"
     }
-    return text + ": \(counted(report.errorCount, "error")), \(counted(report.warningCount, "warning"))"
+    text += ": \(counted(report.errorCount, "error")), \(counted(report.warningCount, "warning"))"
+    if report.claimCount > 0 { text += "; \(counted(report.claimCount, "claim")) checked, \(report.failedClaimCount) failed" }
+    return text
 }

@@ -12,6 +12,9 @@ public struct RenderedPage: Sendable {
     public var diagnostics: [Diagnostic]
     /// Relative path of each figure and table file → the directive call that produced it.
     public var origins: [String: SourceLocation] = [:]
+    /// Claims (`` `?…` ``) checked on the page, and how many were false.
+    public var claims = 0
+    public var failedClaims = 0
 }
 
 /// Renders a lesson: prose through cmark, each directive block replaced by its results.
@@ -27,6 +30,10 @@ public enum LessonPage {
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
             knownIDs: Set(plan.directiveForID.keys), numbers: numbers)
+        var claims = InlineClaims(
+            file: lesson.path,
+            results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
+            knownIDs: Set(plan.directiveForID.keys), numbers: numbers)
         var references = CrossReferences(file: lesson.path)
         var body = ""
         for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic, place: "na lição") }
@@ -35,7 +42,7 @@ public enum LessonPage {
                 guard let index = blockByFence[fenced.index] else { return nil }
                 return results.render(block: plan.blocks[index], plan: plan, outcomes: outcomes)
             },
-            inlineCode: { code, location in values.resolve(code, at: location) },
+            inlineCode: { code, location in values.resolve(code, at: location) ?? claims.resolve(code, at: location) },
             crossReference: { label, location in references.placeholder(for: label, at: location) })
         let unavailable = Set(plan.directives.indices.filter { outcomes[$0]?.result == nil }
             .flatMap { LessonPlan.literalStrings("label", in: plan.directives[$0].call) })
@@ -57,7 +64,8 @@ public enum LessonPage {
         html += "</article>\n" + navigation.html + "</main>\n</div>\n"
         html += PageChrome.footer()
         return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
-                            diagnostics: values.diagnostics + referenceDiagnostics, origins: results.origins)
+                            diagnostics: values.diagnostics + claims.diagnostics + referenceDiagnostics, origins: results.origins,
+                            claims: claims.checked, failedClaims: claims.failed)
     }
 
     /// "Lição 5 · 3 experimentos · cerca de 12 min de leitura", under the title. Reading time

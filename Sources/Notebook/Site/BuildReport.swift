@@ -42,6 +42,9 @@ public struct LessonReport: Sendable {
     /// Seconds of computation behind the lesson's results; a cached result counts the time
     /// of its original run, so this is what a cold build of the lesson costs.
     public var seconds: Double
+    /// Claims in the prose (`` `?…` ``) checked, and how many were false.
+    public var claims = 0
+    public var failedClaims = 0
 }
 
 public struct BuildReport: Sendable {
@@ -56,6 +59,8 @@ public struct BuildReport: Sendable {
     public var drift: [Diagnostic] = []
     public var diagnostics: [Diagnostic] { unbuilt + lessons.flatMap(\.diagnostics) + drift }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var claimCount: Int { lessons.map(\.claims).reduce(0, +) }
+    public var failedClaimCount: Int { lessons.map(\.failedClaims).reduce(0, +) }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 }
 

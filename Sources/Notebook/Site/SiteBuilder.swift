@@ -96,7 +96,8 @@ public struct SiteBuilder: Sendable {
             }
             reports.append(LessonReport(slug: lesson.slug, title: lesson.title, directives: plan.directives.count,
                                         diagnostics: diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
-                                        seconds: outcomes.values.map(\.seconds).reduce(0, +)))
+                                        seconds: outcomes.values.map(\.seconds).reduce(0, +),
+                                        claims: page.claims, failedClaims: page.failedClaims))
         }
 
         let entries = lessons.map { lesson in

@@ -109,6 +109,11 @@ enum SiteAssets {
     .inline-value { font-variant-numeric: tabular-nums; font-weight: 600; }
     .inline-value.missing, .xref.missing { color: var(--error); }
     .xref { white-space: nowrap; }
+    /* Claims: a true one is a small mark (its values in the tooltip), a false one is shown. */
+    .claim[data-claim="ok"]::after { content: "✓"; font-size: .7em; vertical-align: super; color: var(--muted);
+      margin-left: .1em; cursor: help; }
+    .claim[data-claim="failed"], .claim.invalid, .claim.missing { color: var(--error); background: var(--error-bg);
+      border-radius: 3px; padding: 0 .2em; font-weight: 600; }
 
     /* Math */
     .katex { font-size: 1.08em; position: relative; }
