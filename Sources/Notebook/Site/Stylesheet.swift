@@ -61,6 +61,8 @@ enum SiteAssets {
     .layout { display: grid; grid-template-columns: 14rem minmax(0, var(--measure)); gap: 3.5rem;
       justify-content: center; max-width: 76rem; margin: 0 auto; padding: 0 1.5rem; }
     main { min-width: 0; padding: 1.5rem 0 2rem; }
+    /* The text keeps its column when a lesson has no headings (hence no table of contents). */
+    .layout > main { grid-column: 2; }
     body.index main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 2rem; }
     .toc { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto;
       font: .8rem/1.45 var(--sans); padding: 2.2rem .2rem 2rem 0; }
