@@ -95,3 +95,20 @@ final class TemporaryFolder {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("a").path) == ["b.txt"])
     }
 }
+
+@Suite struct IndexBadgeTests {
+    @Test func aPartialBuildKeepsTheOtherLessonsComputeTime() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(lessonSource(title: "A", order: 1, "```swift-directive\n@Train(id: \"badge-a\")\n```\n"), to: "Notes/01-a.md")
+        try folder.write(lessonSource(title: "B", order: 2, "```swift-directive\n@Train(id: \"badge-b\")\n```\n"), to: "Notes/02-b.md")
+        func build(_ lessons: [String]) throws {
+            _ = try SiteBuilder(registry: fakeRegistry, options: BuildOptions(
+                notesFolder: folder.url.appendingPathComponent("Notes"), outputFolder: folder.url.appendingPathComponent("Output"),
+                lessons: lessons, cacheFolder: folder.url.appendingPathComponent("cache"))).build()
+        }
+        try build([])
+        #expect(folder.read("Output/index.html")?.components(separatedBy: "s de cálculo</li>").count == 3)
+        try build(["01-a"])
+        #expect(folder.read("Output/index.html")?.components(separatedBy: "s de cálculo</li>").count == 3, "the badge of 02-b was lost")
+    }
+}

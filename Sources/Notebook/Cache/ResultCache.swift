@@ -124,6 +124,17 @@ public struct ResultCache: Sendable {
         return .hit(result, seconds: seconds)
     }
 
+    /// The compute time an entry's header records, reading only the header; nil when absent.
+    public func recordedSeconds(_ key: String) -> Double? {
+        guard Self.isKey(key), SafePaths.kind(url(for: key).path) == .file,
+              let handle = FileHandle(forReadingAtPath: url(for: key).path) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 256), let newline = head.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let fields = String(decoding: head[head.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        guard fields.count == 5, "\(fields[0]) \(fields[1])" == Self.format, fields[2] == key else { return nil }
+        return Double(fields[4]).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+    }
+
     public func store(_ result: ExperimentResult, key: String, seconds: Double) throws {
         var records: [ArtifactRecord] = []
         var blob = Data()

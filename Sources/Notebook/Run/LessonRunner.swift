@@ -157,3 +157,29 @@ public struct LessonRunner: Sendable {
                    id: id, message: message, suggestion: suggestion)
     }
 }
+
+extension LessonRunner {
+    /// The compute time of a lesson's directives as the cache recorded it, without running or
+    /// loading anything (keys are derived from the plan; only each entry's header is read);
+    /// nil when a runnable directive has no entry. Lets the index keep the compute time of
+    /// lessons that a `--lesson` build (or a `serve` rebuild) did not build.
+    public func cachedSeconds(of plan: LessonPlan) -> Double? {
+        guard let cache else { return nil }
+        var keys: [Int: String] = [:]
+        var total = 0.0
+        for index in plan.runOrder {
+            guard let experiment = plan.directives[index].experiment else { continue }
+            var dependencyKeys: [String: String] = [:]
+            for dependency in experiment.dependencies {
+                guard let producer = plan.directiveForID[dependency], let key = keys[producer] else { return nil }
+                dependencyKeys[dependency] = key
+            }
+            let key = ResultCache.key(canonicalForm: plan.directives[index].canonicalForm,
+                                      fingerprint: experiment.inputFingerprint, dependencyKeys: dependencyKeys)
+            guard let seconds = cache.recordedSeconds(key) else { return nil }
+            keys[index] = key
+            total += seconds
+        }
+        return total
+    }
+}

@@ -101,9 +101,11 @@ public struct SiteBuilder: Sendable {
         }
 
         let entries = lessons.map { lesson in
-            IndexPage.Entry(slug: lesson.slug, title: lesson.title, summary: lesson.summary,
-                            experiments: LessonPlan(lesson: lesson, registry: registry).directives.count,
-                            seconds: reports.first(where: { $0.slug == lesson.slug })?.seconds)
+            let plan = LessonPlan(lesson: lesson, registry: registry)
+            // A lesson not built this time keeps the compute time its cached results record.
+            let seconds = reports.first(where: { $0.slug == lesson.slug })?.seconds ?? runner.cachedSeconds(of: plan)
+            return IndexPage.Entry(slug: lesson.slug, title: lesson.title, summary: lesson.summary,
+                                   experiments: plan.directives.count, seconds: seconds)
         }
         try journal.record(["index.html"])
         try SafePaths.write(Data(IndexPage.render(entries).utf8), to: "index.html", in: output)
