@@ -16,6 +16,11 @@ import Testing
         #expect((1...4).contains(Int(s["components.used"] ?? 0)))
         #expect(s["points"] == 128 && s["explained"] == nil)
         #expect(results[2].figures[0].svg.contains("classe 3") && isWellFormedXML(results[2].figures[0].svg))
+        // Every class shown has a centroid, a count and a spread; the counts add up.
+        let byLabel = results[2].scalars
+        let counts = (0..<4).compactMap { byLabel["group\($0).count"] }
+        #expect(counts.count == 4 && counts.reduce(0, +) == 128)
+        #expect((0..<4).allSatisfy { byLabel["group\($0).x"]?.isFinite == true && (byLabel["group\($0).spread"] ?? -1) >= 0 })
     }
 
     @Test func projectsHigherLatentsOnPrincipalComponents() throws {

@@ -38,6 +38,13 @@ extension Evaluate {
             }
             rows.append(row)
         }
+        // Orderings a sentence may state: the rank of each model for each metric (1 = lowest).
+        for metric in columns {
+            guard let s = scalarName(metric) else { continue }
+            for (m, rank) in Self.ranks(measurements.map { $0.values[metric] ?? .nan }).enumerated() {
+                scalars["\(measurements[m].id).\(s).rank"] = Double(rank)
+            }
+        }
         var outputs: [ExperimentOutput] = []
         let counts = Set(measurements.map(\.testCount)).sorted().map(String.init).joined(separator: "/")
         if !columns.isEmpty {
@@ -56,6 +63,8 @@ extension Evaluate {
             for m in available {
                 let sorted = m.klPerDimension!.sorted(by: >)
                 for (j, v) in sorted.enumerated() { scalars["\(m.id).kl.dim\(j + 1)"] = v }
+                scalars["\(m.id).kl.total"] = sorted.reduce(0, +)
+                if let drop = Self.largestDrop(sorted) { scalars["\(m.id).kl.drop"] = Double(drop) }
             }
             if !available.isEmpty {
                 outputs.append(.figure(perDimensionFigure(available)))
@@ -87,5 +96,26 @@ extension Evaluate {
                             caption: "KL analítico médio por dimensão latente, em ordem decrescente; dimensões perto de zero "
                                 + "colapsaram para o prior.",
                             svg: chart.svg(), altText: summary + ".")
+    }
+
+    /// 1-based ranks of `values`, lowest first; ties share the better rank; NaN ranks last.
+    static func ranks(_ values: [Double]) -> [Int] {
+        values.map { v in
+            guard !v.isNaN else { return values.count }
+            return 1 + values.filter { !$0.isNaN && $0 < v }.count
+        }
+    }
+
+    /// For KL values sorted largest first: the 1-based dimension j after which the KL falls the
+    /// most, as the ratio kl[j+1] / kl[j] (the "elbow" a figure of KL per dimension shows);
+    /// nil with fewer than two dimensions or no positive value.
+    static func largestDrop(_ sorted: [Double]) -> Int? {
+        guard sorted.count >= 2 else { return nil }
+        var best: (Int, Double)?
+        for j in 0..<(sorted.count - 1) where sorted[j] > 0 {
+            let ratio = max(sorted[j + 1], 0) / sorted[j]
+            if best == nil || ratio < best!.1 { best = (j + 1, ratio) }
+        }
+        return best?.0
     }
 }

@@ -21,11 +21,14 @@ import Notebook
 /// directive fails with `invalid-value` before evaluating. The time limit is checked after
 /// every batch of every metric.
 ///
-/// Scalars: `<id>.nelbo`, `<id>.kl`, `<id>.reconstruction`, `<id>.iwae<k>`, `<id>.activeUnits`,
-/// and `<id>.kl.dim<j>` (sorted, largest first) for `.klPerDimension`.
+/// Scalars: `<id>.nelbo`, `<id>.kl`, `<id>.reconstruction`, `<id>.iwae<k>`, `<id>.activeUnits`;
+/// `<id>.<metric>.rank` (1 = the lowest value among the models evaluated, ties share a rank),
+/// for orderings in prose; and for `.klPerDimension`, `<id>.kl.dim<j>` (sorted, largest
+/// first), `<id>.kl.total`, and `<id>.kl.drop` (the dimension j after which the sorted KL falls
+/// the most, by the ratio kl.dim(j+1) / kl.dim(j): where the figure's curve drops).
 public struct Evaluate: Experiment {
     public static let directiveName = "Evaluate"
-    public static let version = 1 + LatentModels.semanticVersion * 100
+    public static let version = 2 + LatentModels.semanticVersion * 100
 
     enum Metric: Hashable, Sendable {
         case nelbo, kl, reconstruction

@@ -19,10 +19,13 @@ import Tensors
 ///
 /// Scalars: `points`; with `.pca` on d > 2, `explained` (fraction of the means' variance the
 /// plane captures); with `.component`, `purity` (fraction of points whose component's
-/// majority class is their own class) and `components.used` (components claiming ≥ 1 point).
+/// majority class is their own class) and `components.used` (components claiming ≥ 1 point);
+/// for every group g shown (the class label, or the component with `.component`):
+/// `group<g>.x`, `group<g>.y` (its centroid in the plotted plane), `group<g>.count` and
+/// `group<g>.spread` (root-mean-square distance of its points to the centroid).
 public struct LatentSpace: Experiment {
     public static let directiveName = "LatentSpace"
-    public static let version = 1
+    public static let version = 2
 
     enum Coloring: String, Sendable { case label, component }
     enum Projection: String, Sendable { case pca, first }
@@ -115,6 +118,16 @@ public struct LatentSpace: Experiment {
         }
         let groups = Set(groupOf).sorted().map { g in
             (groupName(g), groupOf.indices.filter { groupOf[$0] == g }.map { coordinates[$0] })
+        }
+        // Where each group sits in the plotted plane, for sentences about the figure.
+        for (g, (_, points)) in zip(Set(groupOf).sorted(), groups) where !points.isEmpty {
+            let n = Double(points.count)
+            let cx = points.map { $0[0] }.reduce(0, +) / n, cy = points.map { $0[1] }.reduce(0, +) / n
+            scalars["group\(g).x"] = cx
+            scalars["group\(g).y"] = cy
+            scalars["group\(g).count"] = n
+            scalars["group\(g).spread"] = (points.map { ($0[0] - cx) * ($0[0] - cx) + ($0[1] - cy) * ($0[1] - cy) }
+                .reduce(0, +) / n).squareRoot()
         }
         let byText = coloring == .component ? "componente mais responsável do prior" : "classe"
         var summary = "Médias μ(x) do codificador de '\(model)' para \(mu.count) pontos de teste, por \(byText); \(planeText)."
