@@ -29,17 +29,18 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Numerics.
-        .target(name: "Tensors", dependencies: ["CBLAS"], swiftSettings: numericSettings,
+        .target(name: "PortableMath", swiftSettings: numericSettings),
+        .target(name: "Tensors", dependencies: ["CBLAS", "PortableMath"], swiftSettings: numericSettings,
                 linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        .target(name: "LatentModels", dependencies: ["Tensors", "CZlib"], swiftSettings: numericSettings),
+        .target(name: "LatentModels", dependencies: ["Tensors", "PortableMath", "CZlib"], swiftSettings: numericSettings),
 
         // Documents.
-        .target(name: "Charts"),
+        .target(name: "Charts", dependencies: ["PortableMath"]),
         .target(name: "Markdown", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
         .target(name: "Notebook", dependencies: [
             "Markdown", "Charts", "CZlib",
         ]),
-        .target(name: "Experiments", dependencies: ["Notebook", "Charts", "LatentModels"],
+        .target(name: "Experiments", dependencies: ["Notebook", "Charts", "LatentModels", "PortableMath"],
                 swiftSettings: numericSettings),
         .target(name: "NotesCLI", dependencies: [
             "Notebook", "Experiments",
@@ -49,6 +50,7 @@ let package = Package(
         .executableTarget(name: "notes-bench", dependencies: ["Tensors", "LatentModels", "Notebook", "Experiments"],
                           swiftSettings: numericSettings),
 
+        .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], swiftSettings: numericSettings),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], swiftSettings: numericSettings),
         .testTarget(name: "LatentModelsTests", dependencies: ["LatentModels"], swiftSettings: numericSettings),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

@@ -51,6 +51,9 @@ public struct ServeAction: Sendable {
     public func start(console: Console) throws -> ServeSession {
         let http = try HTTPServer(host: host, port: port, limits: limits)
         let state = ServeState()
+        // The watcher's first snapshot is taken before the first build, so an edit made while
+        // it runs (or before the watcher thread is scheduled) is still seen as a change.
+        let lessonWatcher = LessonWatcher(notesFolder: options.notesFolder)
         do {
             try build(lessons: [], console: console, state: state)
         } catch {
@@ -59,15 +62,15 @@ public struct ServeAction: Sendable {
         }
         SiteServer(outputFolder: options.outputFolder, loopbackOnly: http.isLoopback,
                    version: { state.version }).serve(on: http)
-        let watcher = Thread { [self] in watch(console: console, state: state) }
+        let watcher = Thread { [self] in watch(lessonWatcher, console: console, state: state) }
         watcher.name = "notes serve watcher"
         watcher.start()
         return ServeSession(port: http.port, http: http, state: state)
     }
 
     /// Polls until the session stops; each change is rebuilt before the next poll.
-    private func watch(console: Console, state: ServeState) {
-        var watcher = LessonWatcher(notesFolder: options.notesFolder)
+    private func watch(_ lessonWatcher: LessonWatcher, console: Console, state: ServeState) {
+        var watcher = lessonWatcher
         var rebuildAll = false
         let pause = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
         while !state.isStopped {

@@ -61,13 +61,13 @@ import Testing
         let blas = OpenBLAS.shared
         switch blas.selection {
         case .environment: break  // the user chose
-        case .avx512:
-            #expect(OpenBLAS.cpuSupportsSkylakeXKernel)
-            #expect(blas.coreName == "SkylakeX")
+        case .pinned:
+            // Every AVX2/FMA CPU, Intel or AMD, runs the one reproducible kernel.
+            #expect(OpenBLAS.cpuSupportsAVX2FMA)
+            #expect(blas.coreName == OpenBLAS.pinnedCore)
         case .detected:
-            // Never forced SkylakeX on a CPU that would die with SIGILL.
-            #expect(!OpenBLAS.cpuSupportsSkylakeXKernel)
-            if OpenBLAS.cpuSupportsAVX2FMA { #expect(!OpenBLAS.preAVX2Cores.contains(blas.coreName)) }
+            // Only CPUs the pinned kernel cannot run on are left to OpenBLAS.
+            #expect(!OpenBLAS.cpuSupportsAVX2FMA)
         }
     }
 }

@@ -51,13 +51,16 @@ struct ExpectationMaximization {
         var pointLogLikelihood = [Double](repeating: 0, count: n)
         var converged = false
         for iteration in 0..<maxIterations {
-            let done = Double(iteration) / Double(maxIterations)
-            try checkpoint(done)
+            // The fraction of the iteration budget used, counting the points of this iteration's
+            // E-step (the M-step is cheaper), so a limit hit in the first iteration still
+            // has a measured rate to suggest a better one from.
+            func done(_ step: Double = 0) -> Double { (Double(iteration) + step) / Double(maxIterations) }
+            try checkpoint(done())
             // E-step.
             let mixture = Self.mixture(means: means, variances: variances, weights: weights)
             var total = 0.0
             for i in 0..<n {
-                if i % 4096 == 4095 { try checkpoint(done) }
+                if i % 4096 == 4095 { try checkpoint(done(0.5 * Double(i) / Double(n))) }
                 let terms = (0..<k).map { log(weights[$0]) + mixture.components[$0].logDensity(x[i]) }
                 let lse = Statistics.logSumExp(terms)
                 for c in 0..<k { r[i][c] = exp(terms[c] - lse) }
@@ -89,7 +92,7 @@ struct ExpectationMaximization {
                 means[c] = mu
                 variances[c] = (0..<d).map { max(v[$0] / nk, floor[$0]) }
                 weights[c] = nk / Double(n)
-                try checkpoint(done)
+                try checkpoint(done(0.5 + 0.5 * Double(c + 1) / Double(k)))
             }
             let weightSum = weights.reduce(0, +)
             weights = weights.map { $0 / weightSum }

@@ -9,14 +9,22 @@ import Darwin
 /// OpenBLAS, loaded at run time on first use so that its CPU-kernel choice can be steered.
 ///
 /// OpenBLAS built with `DYNAMIC_ARCH` picks its kernel when the library is loaded, from
-/// `OPENBLAS_CORETYPE` or its own cpuid tables. 0.3.21 does not know every CPU (some
-/// virtual AVX-512 CPUs fall back to a generic kernel at a third of the speed), so the
-/// library is not linked at load time. On first use:
+/// `OPENBLAS_CORETYPE` or its own cpuid tables. Different kernels block the inner dimension
+/// differently, so they sum a dot product in a different order and give different bits: a
+/// course built on an Intel AVX-512 machine (kernel `SkylakeX`) disagreed with the same
+/// course built on an AMD Zen 3 (kernel `Zen`) in 94 files. So the kernel is pinned: the
+/// library is not linked at load time, and on first use
 ///
-/// 1. if `OPENBLAS_CORETYPE` is set, it is respected;
-/// 2. else, if the CPU and OS support AVX-512 F/BW/VL/DQ, `OPENBLAS_CORETYPE=SkylakeX` is set;
-/// 3. else OpenBLAS's own detection is left alone (on a CPU without AVX-512, forcing SkylakeX
-///    would die with SIGILL);
+/// 1. if `OPENBLAS_CORETYPE` is set, it is respected (and results may differ from a course
+///    built without it; `notes check --reproduce` shows where);
+/// 2. else, if the CPU and OS support AVX2 and FMA (Intel or AMD, with or without AVX-512),
+///    `OPENBLAS_CORETYPE=Zen` is set: the same kernel and blocking everywhere. On an AVX-512
+///    Xeon this cost about 20 % of a VAE epoch against `SkylakeX` (Intel Xeon, 2 cores);
+/// 3. else OpenBLAS's own detection is left alone (older x86 CPUs, arm64, macOS): results
+///    there are deterministic run to run but not bit-identical to the x86 AVX2 course.
+///
+/// OpenBLAS's own threading still changes bits with the thread count (measured: 1 and 2
+/// threads differ); see issue "One lesson, one result".
 ///
 /// then `libopenblas.so.0` is `dlopen`ed and `cblas_sgemm` and friends are resolved.
 /// A missing library stops the process with a message naming the Debian packages.
@@ -25,8 +33,8 @@ public struct OpenBLAS: @unchecked Sendable {
     public enum CoreSelection: String, Sendable {
         /// `OPENBLAS_CORETYPE` was already set by the user.
         case environment
-        /// Set to SkylakeX because the CPU reports AVX-512 F/BW/VL/DQ.
-        case avx512
+        /// Pinned to `Zen` because the CPU reports AVX2 and FMA (the reproducible kernel).
+        case pinned
         /// OpenBLAS's own detection.
         case detected
     }
@@ -67,9 +75,9 @@ public struct OpenBLAS: @unchecked Sendable {
         let selection: CoreSelection
         if getenv("OPENBLAS_CORETYPE") != nil {
             selection = .environment
-        } else if notes_cpu_has_avx512_skylakex() != 0 {
-            setenv("OPENBLAS_CORETYPE", "SkylakeX", 0)
-            selection = .avx512
+        } else if notes_cpu_has_avx2_fma() != 0 {
+            setenv("OPENBLAS_CORETYPE", pinnedCore, 0)
+            selection = .pinned
         } else {
             selection = .detected
         }
@@ -109,6 +117,9 @@ public struct OpenBLAS: @unchecked Sendable {
         }
         return blas
     }
+
+    /// The kernel every AVX2/FMA CPU runs, so that results are the same bits on all of them.
+    public static let pinnedCore = "Zen"
 
     /// Kernels that leave AVX2/FMA unused (what OpenBLAS falls back to for unknown CPUs).
     static let preAVX2Cores: Set<String> = [
