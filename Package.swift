@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "Charts", dependencies: ["PortableMath"]),
         .target(name: "Markdown", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
         .target(name: "Notebook", dependencies: [
+            "PortableMath",
             "Markdown", "Charts", "CZlib",
         ]),
         .target(name: "Experiments", dependencies: ["Notebook", "Charts", "LatentModels", "PortableMath"],
@@ -50,7 +51,7 @@ let package = Package(
         .executableTarget(name: "notes-bench", dependencies: ["Tensors", "LatentModels", "Notebook", "Experiments"],
                           swiftSettings: numericSettings),
 
-        .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"], swiftSettings: numericSettings),
+        .testTarget(name: "PortableMathTests", dependencies: ["PortableMath", "CBLAS"], swiftSettings: numericSettings),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], swiftSettings: numericSettings),
         .testTarget(name: "LatentModelsTests", dependencies: ["LatentModels"], swiftSettings: numericSettings),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

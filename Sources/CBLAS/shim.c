@@ -48,9 +48,16 @@ int notes_denormals_are_flushed(void) {
     return (_mm_getcsr() & 0x8040) == 0x8040;
 }
 
+void notes_set_denormal_flushing(int on) {
+    unsigned int csr = _mm_getcsr();
+    _mm_setcsr(on ? (csr | 0x8040) : (csr & ~0x8040u));
+    notes_flushed = on;
+}
+
 #else
 int notes_cpu_has_avx512_skylakex(void) { return 0; }
 int notes_cpu_has_avx2_fma(void) { return 0; }
 void notes_flush_denormals_on_this_thread(void) {}
 int notes_denormals_are_flushed(void) { return 0; }
+void notes_set_denormal_flushing(int on) { (void)on; }
 #endif

@@ -19,10 +19,18 @@ public enum PortableMath {
     static let invLn2 = 1.442_695_040_888_963_387_00e+00
     static let ln10 = 2.302_585_092_994_045_684_0
 
+    /// `x`, or a signed 0 if `x` is subnormal: what DAZ does to an input and FTZ to a result,
+    /// done explicitly so the bits never depend on the calling thread's MXCSR.
+    @inline(__always)
+    static func flushed(_ x: Double) -> Double {
+        Swift.abs(x) < Double.leastNormalMagnitude ? (x.sign == .minus ? -0.0 : 0.0) : x
+    }
+
     // MARK: exp, expm1
 
     /// `eˣ`. Overflows to +∞ above 709.78; results below 2⁻¹⁰²² are 0.
     public static func exp(_ x: Double) -> Double {
+        let x = flushed(x)
         if x != x { return x }
         if x > 709.782_712_893_383_973_096 { return .infinity }
         if x < -708.396_418_532_264_106_2 { return 0 }  // below the normal range: flushed
@@ -58,6 +66,7 @@ public enum PortableMath {
 
     /// `eˣ − 1`, accurate near 0 (Kahan's `(u − 1)·x / log u`).
     public static func expm1(_ x: Double) -> Double {
+        let x = flushed(x)
         if x != x { return x }
         if x > 709.782_712_893_383_973_096 { return .infinity }
         if x < -40 { return -1 }
@@ -72,11 +81,10 @@ public enum PortableMath {
 
     /// Natural logarithm: NaN below 0, −∞ at 0, +∞ at +∞.
     public static func log(_ x: Double) -> Double {
+        let x = flushed(x)
         if x != x || x < 0 { return .nan }
         if x == 0 { return -.infinity }
         if x == .infinity { return x }
-        // A subnormal input counts as 0 (what DAZ does), whether or not this thread has DAZ.
-        if x.exponentBitPattern == 0 { return -.infinity }
         var k = 0
         let bits = x.bitPattern
         var hx = Int64(bits >> 32)
@@ -100,6 +108,7 @@ public enum PortableMath {
 
     /// `log(1 + x)`, accurate near 0 (Goldberg's `log(u)·x/(u − 1)`).
     public static func log1p(_ x: Double) -> Double {
+        let x = flushed(x)
         if x != x || x < -1 { return .nan }
         if x == -1 { return -.infinity }
         let u = 1 + x
@@ -122,16 +131,18 @@ public enum PortableMath {
     /// `xʸ`. Integer exponents up to 1024 in magnitude use exact binary powering (so `10ⁿ` is
     /// exact up to 10²², and `10⁻ⁿ` one rounding away), others `exp(y·log x)`.
     public static func pow(_ x: Double, _ y: Double) -> Double {
+        let x = flushed(x), y = flushed(y)
         if y == 0 { return 1 }
         if x != x || y != y { return .nan }
         if y == y.rounded(), Swift.abs(y) <= 1024 {
             var n = Int(Swift.abs(y)), base = x, result = 1.0
             while n > 0 {
-                if n & 1 == 1 { result *= base }
+                // Flushing every product keeps the chain in the normal range, MXCSR or not.
+                if n & 1 == 1 { result = flushed(result * base) }
                 n >>= 1
-                if n > 0 { base *= base }
+                if n > 0 { base = flushed(base * base) }
             }
-            return y < 0 ? 1 / result : result
+            return y < 0 ? flushed(1 / result) : result
         }
         if x < 0 { return .nan }
         if x == 0 { return y > 0 ? 0 : .infinity }
@@ -142,6 +153,7 @@ public enum PortableMath {
 
     /// Hyperbolic tangent, through `expm1`.
     public static func tanh(_ x: Double) -> Double {
+        let x = flushed(x)
         if x != x { return x }
         let ax = Swift.abs(x)
         let z: Double
@@ -162,6 +174,7 @@ public enum PortableMath {
 
     /// Sine. Arguments are reduced by π/2 in three exact steps, accurate for |x| < 2¹⁹·π/2.
     public static func sin(_ x: Double) -> Double {
+        let x = flushed(x)
         guard x.isFinite else { return .nan }
         let (r, quadrant) = reduced(x)
         switch quadrant {
@@ -174,6 +187,7 @@ public enum PortableMath {
 
     /// Cosine (same reduction as `sin`).
     public static func cos(_ x: Double) -> Double {
+        let x = flushed(x)
         guard x.isFinite else { return .nan }
         let (r, quadrant) = reduced(x)
         switch quadrant {
@@ -221,6 +235,7 @@ public enum PortableMath {
     /// The complementary error function: a series of `erf` with positive terms below 2, a continued
     /// fraction (fixed depth, evaluated backwards) above. Relative error ≲ 2·10⁻¹³ (the subtraction 1 − erf near 2 costs two digits).
     public static func erfc(_ x: Double) -> Double {
+        let x = flushed(x)
         if x != x { return x }
         if x < 0 { return 2 - erfc(-x) }
         if x > 27 { return 0 }
@@ -240,7 +255,7 @@ public enum PortableMath {
         for m in stride(from: 120, through: 1, by: -1) {
             tail = x + (Double(m) / 2) / tail
         }
-        return exp(-x * x) / (1.772_453_850_905_516_027_3 * tail)
+        return flushed(exp(-x * x) / (1.772_453_850_905_516_027_3 * tail))
     }
 }
 
@@ -251,16 +266,24 @@ extension PortableMath {
     // Float's normal range becomes a signed 0, with or without FTZ on the thread.
     @inline(__always)
     static func single(_ x: Double) -> Float {
+        // Rounding to Float below its normal range would itself obey FTZ: flush first.
+        if Swift.abs(x) < Double(Float.leastNormalMagnitude) { return x.sign == .minus ? -0.0 : 0.0 }
         let f = Float(x)
         return f.exponentBitPattern == 0 ? Float(sign: f.sign, exponent: 0, significand: 0) : f
     }
 
-    public static func exp(_ x: Float) -> Float { single(exp(Double(x))) }
-    public static func expm1(_ x: Float) -> Float { single(expm1(Double(x))) }
-    public static func log(_ x: Float) -> Float { single(log(Double(x))) }
-    public static func log1p(_ x: Float) -> Float { single(log1p(Double(x))) }
-    public static func tanh(_ x: Float) -> Float { single(tanh(Double(x))) }
-    public static func sin(_ x: Float) -> Float { single(sin(Double(x))) }
-    public static func cos(_ x: Float) -> Float { single(cos(Double(x))) }
-    public static func pow(_ x: Float, _ y: Float) -> Float { single(pow(Double(x), Double(y))) }
+    /// A subnormal `Float` input as a signed 0, whatever DAZ says (widening obeys DAZ).
+    @inline(__always)
+    static func wide(_ x: Float) -> Double {
+        Swift.abs(x) < Float.leastNormalMagnitude ? (x.sign == .minus ? -0.0 : 0.0) : Double(x)
+    }
+
+    public static func exp(_ x: Float) -> Float { single(exp(wide(x))) }
+    public static func expm1(_ x: Float) -> Float { single(expm1(wide(x))) }
+    public static func log(_ x: Float) -> Float { single(log(wide(x))) }
+    public static func log1p(_ x: Float) -> Float { single(log1p(wide(x))) }
+    public static func tanh(_ x: Float) -> Float { single(tanh(wide(x))) }
+    public static func sin(_ x: Float) -> Float { single(sin(wide(x))) }
+    public static func cos(_ x: Float) -> Float { single(cos(wide(x))) }
+    public static func pow(_ x: Float, _ y: Float) -> Float { single(pow(wide(x), wide(y))) }
 }

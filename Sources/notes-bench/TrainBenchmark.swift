@@ -4,7 +4,7 @@ import Tensors
 
 /// `notes-bench train [--model vae|gmvae] [--components K] [--hidden H] [--latent Z] [--epochs E]
 ///  [--batch B] [--lr LR] [--seed S] [--test-seed S] [--train N] [--test N] [--iwae K]
-///  [--kl analytic|mc:S] [--init glorotUniform|heNormal|torchDefault] [--blas-threads N] [--quiet]`
+///  [--kl analytic|mc:S] [--init glorotUniform|heNormal|torchDefault] [--blas-threads N] [--gemm pieces|library] [--quiet]`
 ///
 /// Trains on Fashion-MNIST exactly like `Benchmarks/torch_vae.py` and prints `key=value`
 /// lines: one `epoch=` line per epoch, then `seconds_per_epoch`, `samples_per_second`,
@@ -46,6 +46,10 @@ func runTrainBenchmark(_ arguments: ArraySlice<String>) -> Int32 {
         case "--blas-threads":
             guard let n = Int(v), n > 0 else { return usage("--blas-threads takes a positive count") }
             OpenBLAS.shared.threadCount = n
+        case "--gemm":
+            // pieces: the reproducible default; library: OpenBLAS's own threads (not reproducible).
+            guard v == "pieces" || v == "library" else { return usage("--gemm takes pieces or library") }
+            if v == "library" { OpenBLAS.shared.useLibraryThreading(threads: OpenBLAS.shared.threadCount) }
         case "--kl":
             if v == "analytic" { configuration.kl = .analytic }
             else if v.hasPrefix("mc:"), let s = Int(v.dropFirst(3)), s > 0 { configuration.kl = .monteCarlo(samples: s) }
@@ -61,7 +65,7 @@ func runTrainBenchmark(_ arguments: ArraySlice<String>) -> Int32 {
 
     let blas = OpenBLAS.shared
     let c = configuration
-    print("impl=notes\ncore=\(blas.coreName)\nthreads=\(blas.threadCount)")
+    print("impl=notes\ncore=\(blas.coreName)\nthreads=\(blas.threadCount)\ngemm=\(blas.usesLibraryThreading ? "library" : "pieces")")
     print("model=\(isMixture ? "gmvae" : "vae")\nhidden=\(c.hidden)\nlatent=\(c.latent)\nbatch=\(c.batchSize)\nseed=\(c.seed)")
     let printer = ProgressPrinter(label: "train")
     do {

@@ -30,6 +30,8 @@ int notes_cpu_has_avx2_fma(void);
 void notes_flush_denormals_on_this_thread(void);
 /// 1 if FTZ and DAZ are set in this thread's MXCSR.
 int notes_denormals_are_flushed(void);
+/// Sets (1) or clears (0) FTZ and DAZ in this thread's MXCSR (tests of MXCSR independence).
+void notes_set_denormal_flushing(int on);
 
 /// IEEE square root without libm's errno path (so loops using it vectorize).
 static inline float notes_sqrtf(float x) {

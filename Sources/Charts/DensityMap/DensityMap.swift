@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// One or more density maps (heat maps) side by side over the same 2-D region, on one shared
 /// colour scale (viridis) with a colour bar; e.g. a prior next to an aggregated posterior.
@@ -76,7 +77,7 @@ public struct DensityMap: Hashable, Sendable {
             let top = sorted.isEmpty ? 1 : sorted[index]
             return low >= top ? low...(low + 1) : low...top
         case .logarithmic(let decades):
-            let top = log10(max(high, .leastNormalMagnitude))
+            let top = PortableMath.log10(max(high, .leastNormalMagnitude))
             return (top - decades)...top
         }
     }
@@ -86,7 +87,7 @@ public struct DensityMap: Hashable, Sendable {
         let v: Double
         switch colorScale {
         case .linear, .linearClipped: v = value
-        case .logarithmic: v = value > 0 ? log10(value) : domain.lowerBound
+        case .logarithmic: v = value > 0 ? PortableMath.log10(value) : domain.lowerBound
         }
         return (v - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
     }

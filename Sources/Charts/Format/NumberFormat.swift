@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Deterministic, locale-independent number formatting for SVG coordinates and tick labels.
 ///
@@ -60,6 +61,6 @@ public enum NumberFormat {
     /// (`log10(1000)` may come out as 2.9999…).
     public static func decimalExponent(_ value: Double) -> Int {
         precondition(value != 0 && value.isFinite, "decimalExponent needs a finite non-zero value")
-        return Int((log10(abs(value)) + 1e-9).rounded(.down))
+        return Int((PortableMath.log10(abs(value)) + 1e-9).rounded(.down))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// A base-10 logarithmic map from a positive `domain` to `[pixelStart, pixelEnd]`.
 ///
@@ -21,8 +22,8 @@ public struct LogScale: Scale, Hashable {
     /// The same scale with its domain widened to the enclosing powers of ten.
     /// A domain inside one decade is widened to that decade.
     public func niced() -> LogScale {
-        let lower = pow(10, (log10(domain.lowerBound) + 1e-9).rounded(.down))
-        var upper = pow(10, (log10(domain.upperBound) - 1e-9).rounded(.up))
+        let lower = PortableMath.pow(10, (PortableMath.log10(domain.lowerBound) + 1e-9).rounded(.down))
+        var upper = PortableMath.pow(10, (PortableMath.log10(domain.upperBound) - 1e-9).rounded(.up))
         if upper <= lower { upper = lower * 10 }
         var copy = self
         copy.domain = lower...upper
@@ -30,12 +31,12 @@ public struct LogScale: Scale, Hashable {
     }
 
     /// Number of decades the domain spans.
-    public var decades: Double { log10(domain.upperBound) - log10(domain.lowerBound) }
+    public var decades: Double { PortableMath.log10(domain.upperBound) - PortableMath.log10(domain.lowerBound) }
 
     public func callAsFunction(_ value: Double) -> Double {
-        let lo = log10(domain.lowerBound), width = decades
+        let lo = PortableMath.log10(domain.lowerBound), width = decades
         guard width > 0 else { return (pixelStart + pixelEnd) / 2 }
-        return pixelStart + (log10(value) - lo) / width * (pixelEnd - pixelStart)
+        return pixelStart + (PortableMath.log10(value) - lo) / width * (pixelEnd - pixelStart)
     }
 
     public func canPlot(_ value: Double) -> Bool { value.isFinite && value > 0 }
@@ -53,7 +54,7 @@ public struct LogScale: Scale, Hashable {
             let multipliers: [Double] = decades < 2 ? [1, 2, 5] : [1]
             for multiplier in multipliers {
                 if multiplier == 1 && (exponent - firstExponent) % stride != 0 { continue }
-                let value = multiplier * pow(10, Double(exponent))
+                let value = multiplier * PortableMath.pow(10, Double(exponent))
                 if contains(value) {
                     ticks.append(Tick(value: value, label: LogScale.label(multiplier: Int(multiplier), exponent: exponent)))
                 }
@@ -70,7 +71,7 @@ public struct LogScale: Scale, Hashable {
         var values: [Double] = []
         for exponent in firstExponent...lastExponent {
             for multiplier in 2...9 {
-                let value = Double(multiplier) * pow(10, Double(exponent))
+                let value = Double(multiplier) * PortableMath.pow(10, Double(exponent))
                 if contains(value) && !labelled.contains(value) { values.append(value) }
             }
         }
@@ -82,7 +83,7 @@ public struct LogScale: Scale, Hashable {
         guard (-3...3).contains(exponent) else {
             return NumberFormat.scientific(mantissa: String(multiplier), exponent: exponent)
         }
-        return NumberFormat.fixed(Double(multiplier) * pow(10, Double(exponent)), fractionDigits: max(0, -exponent))
+        return NumberFormat.fixed(Double(multiplier) * PortableMath.pow(10, Double(exponent)), fractionDigits: max(0, -exponent))
     }
 
     private var exponentRange: (Int, Int) {

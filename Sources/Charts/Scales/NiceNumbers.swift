@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Heckbert's "nice numbers" for axis labels (Graphics Gems, 1990): steps of 1, 2 or 5 × 10ᵏ.
 public enum NiceNumbers {
@@ -6,8 +7,8 @@ public enum NiceNumbers {
     /// otherwise the smallest such number ≥ `x` (a ceiling).
     public static func nice(_ x: Double, round: Bool) -> Double {
         precondition(x > 0 && x.isFinite, "nice(_:) needs a finite positive number, got \(x)")
-        let exponent = floor(log10(x))
-        let power = pow(10, exponent)
+        let exponent = floor(PortableMath.log10(x))
+        let power = PortableMath.pow(10, exponent)
         let fraction = x / power
         let niceFraction: Double
         if round {

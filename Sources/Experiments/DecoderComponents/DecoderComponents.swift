@@ -3,6 +3,7 @@ import Charts
 import LatentModels
 import Notebook
 import Tensors
+import PortableMath
 
 /// `@DecoderComponents`: the VAE seen as an infinite mixture. A lattice of latent points
 /// `z` is decoded, each one a component `p(x | z)` of `p(x) = ∫ p(x | z) p(z) dz`.
@@ -72,7 +73,7 @@ public struct DecoderComponents: Experiment {
         guard let gaussian = vae.decoder.likelihood as? GaussianLikelihood else {
             throw ExperimentFailure(id: "invalid-value", "'\(model)' has no Gaussian decoder, so its components have no ellipses")
         }
-        let std = TensorConversion.doubles(gaussian.logVariance).map { exp(0.5 * $0) }
+        let std = TensorConversion.doubles(gaussian.logVariance).map { PortableMath.exp(0.5 * $0) }
         let centres = TensorConversion.rows(means)
         let test = TensorConversion.rows(try TrainedModelArtifacts.testSet(of: trained).tensor())
         var scalars: [String: Double] = ["components": Double(lattice.count), "std.1": std[0], "std.2": std[1]]
@@ -137,11 +138,11 @@ public struct DecoderComponents: Experiment {
     static func mixtureLogLikelihood(_ points: [[Double]], centres: [[Double]], std: [Double], lattice: [[Double]],
                                      logPrior: [Double], checkpoint: (Double) throws -> Void) rethrows -> Double {
         let logWeightsRaw = zip(lattice, logPrior).map { z, lp in
-            lp + 0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * Double(z.count) * log(2 * Double.pi)
+            lp + 0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * Double(z.count) * PortableMath.log(2 * Double.pi)
         }
         let normaliser = Statistics.logSumExp(logWeightsRaw)
         let logWeights = logWeightsRaw.map { $0 - normaliser }
-        let constant = std.reduce(0) { $0 - log($1) } - 0.5 * Double(std.count) * log(2 * Double.pi)
+        let constant = std.reduce(0) { $0 - PortableMath.log($1) } - 0.5 * Double(std.count) * PortableMath.log(2 * Double.pi)
         var total = 0.0
         var terms = [Double](repeating: 0, count: centres.count)
         for (n, x) in points.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// N(μ, diag(σ²)) in d dimensions, in `Double`.
 struct DiagonalNormal: Hashable, Sendable {
@@ -20,7 +21,7 @@ struct DiagonalNormal: Hashable, Sendable {
 
     var dimension: Int { mean.count }
 
-    static let logTwoPi = log(2 * Double.pi)
+    static let logTwoPi = PortableMath.log(2 * Double.pi)
 
     /// log N(z; μ, σ²) = Σⱼ [−½ log 2π − log σⱼ − ½ ((zⱼ − μⱼ)/σⱼ)²].
     func logDensity(_ z: [Double]) -> Double {
@@ -28,7 +29,7 @@ struct DiagonalNormal: Hashable, Sendable {
         var total = 0.0
         for j in 0..<dimension {
             let u = (z[j] - mean[j]) / std[j]
-            total -= 0.5 * Self.logTwoPi + log(std[j]) + 0.5 * u * u
+            total -= 0.5 * Self.logTwoPi + PortableMath.log(std[j]) + 0.5 * u * u
         }
         return total
     }
@@ -41,7 +42,7 @@ struct DiagonalNormal: Hashable, Sendable {
         var total = 0.0
         for j in 0..<dimension {
             let dq = std[j], dp = other.std[j], dm = mean[j] - other.mean[j]
-            total += log(dp / dq) + (dq * dq + dm * dm) / (2 * dp * dp) - 0.5
+            total += PortableMath.log(dp / dq) + (dq * dq + dm * dm) / (2 * dp * dp) - 0.5
         }
         return total
     }

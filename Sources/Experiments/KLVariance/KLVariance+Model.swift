@@ -2,6 +2,7 @@ import Foundation
 import Charts
 import LatentModels
 import Notebook
+import PortableMath
 
 /// `@KLVariance(of:)`: the Monte-Carlo KL estimator on a trained model's posteriors and prior.
 extension KLVariance {
@@ -72,8 +73,8 @@ extension KLVariance {
         }
         if let analytic { scalars["analytic"] = analytic }
         let usable = estimates.filter { $0.standardDeviation > 0 && $0.standardDeviation.isFinite }
-        let slope = Statistics.leastSquaresSlope(x: usable.map { log10(Double($0.samples)) },
-                                                 y: usable.map { log10($0.standardDeviation) })
+        let slope = Statistics.leastSquaresSlope(x: usable.map { PortableMath.log10(Double($0.samples)) },
+                                                 y: usable.map { PortableMath.log10($0.standardDeviation) })
         if let slope { scalars["slope"] = slope }
         var series = [LineSeries("Monte Carlo", x: usable.map { Double($0.samples) }, y: usable.map(\.standardDeviation))]
         if let first = usable.first, let last = usable.last, last.samples > first.samples {

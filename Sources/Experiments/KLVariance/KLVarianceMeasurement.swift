@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// What `@KLVariance` measured: the estimator's spread per sample count, the value it should
 /// centre on, and the fitted log–log slope of its standard deviation.
@@ -67,7 +68,7 @@ struct KLVarianceMeasurement: Hashable, Sendable {
         let usable = spreads.filter {
             $0.standardDeviation > 1e-12 * (1 + abs($0.mean)) && $0.standardDeviation.isFinite
         }
-        return Statistics.leastSquaresSlope(x: usable.map { log10(Double($0.samples)) },
-                                            y: usable.map { log10($0.standardDeviation) })
+        return Statistics.leastSquaresSlope(x: usable.map { PortableMath.log10(Double($0.samples)) },
+                                            y: usable.map { PortableMath.log10($0.standardDeviation) })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// The Monte-Carlo estimator of KL(q ‖ p) for a diagonal Gaussian q and a Gaussian-mixture p:
 ///
@@ -27,7 +28,7 @@ struct MonteCarloKL: Sendable {
         precondition(samples >= 1, "estimate needs at least one sample")
         let d = posterior.dimension
         var z = Array(repeating: 0.0, count: d)
-        let logNormalizer = posterior.std.reduce(0) { $0 + log($1) } + 0.5 * Double(d) * DiagonalNormal.logTwoPi
+        let logNormalizer = posterior.std.reduce(0) { $0 + PortableMath.log($1) } + 0.5 * Double(d) * DiagonalNormal.logTwoPi
         // Welford's running mean and variance.
         var mean = 0.0, m2 = 0.0
         for s in 1...samples {

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// A finite mixture Σₖ πₖ N(μₖ, diag(σₖ²)) of diagonal Gaussians in `Double` (the GMVAE prior of
 /// `@KLVariance`, the EM fits of `@MixtureFit`); LatentModels' `GaussianMixture` is the Float32 tensor one.
@@ -20,7 +21,7 @@ struct NormalMixture: Hashable, Sendable {
                      "NormalMixture: weights must be positive and sum to 1, got \(weights)")
         self.components = components
         self.weights = weights
-        self.logWeights = weights.map { log($0) }
+        self.logWeights = weights.map { PortableMath.log($0) }
     }
 
     static func standard(dimension: Int) -> NormalMixture {

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Maximum-likelihood fit of a finite mixture of diagonal Gaussians by expectation–
 /// maximization (Dempster, Laird & Rubin, 1977), in `Double`.
@@ -61,9 +62,9 @@ struct ExpectationMaximization {
             var total = 0.0
             for i in 0..<n {
                 if i % 4096 == 4095 { try checkpoint(done(0.5 * Double(i) / Double(n))) }
-                let terms = (0..<k).map { log(weights[$0]) + mixture.components[$0].logDensity(x[i]) }
+                let terms = (0..<k).map { PortableMath.log(weights[$0]) + mixture.components[$0].logDensity(x[i]) }
                 let lse = Statistics.logSumExp(terms)
-                for c in 0..<k { r[i][c] = exp(terms[c] - lse) }
+                for c in 0..<k { r[i][c] = PortableMath.exp(terms[c] - lse) }
                 pointLogLikelihood[i] = lse
                 total += lse
             }

@@ -3,6 +3,7 @@ import Charts
 import LatentModels
 import Notebook
 import Tensors
+import PortableMath
 
 extension MixtureFit {
     func report(fits: [EMResult], vae: (model: VAE, train: Double, test: Double, kl: Double)?, train: [[Double]]) -> ExperimentResult {
@@ -55,14 +56,14 @@ extension MixtureFit {
         let shownFits = fits.count <= 5 ? fits : (0..<5).map { fits[$0 * (fits.count - 1) / 4] }
         let overlay = Array(train.prefix(300))
         var panels = shownFits.map { r in
-            DensityPanel("EM, K = \(r.k)", columns: grid, values: centres.map { exp(r.fit.mixture.logDensity($0)) }, points: overlay)
+            DensityPanel("EM, K = \(r.k)", columns: grid, values: centres.map { PortableMath.exp(r.fit.mixture.logDensity($0)) }, points: overlay)
         }
         if let vae {
             let logDensity = withNoGrad {
                 vae.model.importanceWeightedBound(TensorConversion.matrix(centres), samples: min(iwaeSamples, 500),
                                                   rng: RandomGenerator(seed: UInt64(seed)).stream(0x6D))
             }
-            panels.append(DensityPanel("VAE (IWAE)", columns: grid, values: TensorConversion.doubles(logDensity).map { exp($0) },
+            panels.append(DensityPanel("VAE (IWAE)", columns: grid, values: TensorConversion.doubles(logDensity).map { PortableMath.exp($0) },
                                        points: overlay))
         }
         let summary = "Densidades estimadas sobre o \(ModelDescription.synthetic(set)): " + panels.map { (panel: DensityPanel) in panel.heading }.joined(separator: ", ")

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// The aggregated posterior q(z) = (1/N) Σₙ N(z; μₙ, diag σₙ²) of N encoded points, and
 /// densities on a regular 2-D grid.
@@ -10,12 +11,12 @@ struct AggregatedPosterior {
     func logDensity(_ z: [Double]) -> Double {
         var terms = [Double]()
         terms.reserveCapacity(means.count)
-        let logN = log(Double(means.count))
+        let logN = PortableMath.log(Double(means.count))
         for (mu, sd) in zip(means, stds) {
             var s = -logN
             for j in 0..<z.count {
                 let u = (z[j] - mu[j]) / sd[j]
-                s -= 0.5 * DiagonalNormal.logTwoPi + log(sd[j]) + 0.5 * u * u
+                s -= 0.5 * DiagonalNormal.logTwoPi + PortableMath.log(sd[j]) + 0.5 * u * u
             }
             terms.append(s)
         }

@@ -3,6 +3,7 @@ import Charts
 import LatentModels
 import Notebook
 import Tensors
+import PortableMath
 
 /// `@PriorDensity`: the prior p(z) next to the aggregated posterior q(z) = (1/N) Σ q(z | xₙ)
 /// of a model with a 2-D latent — where the prior puts mass that no data point uses (the
@@ -78,11 +79,11 @@ public struct PriorDensity: Experiment {
         let g = DensityGrid(size: grid, extent: half)
         let centres = g.centres
         try context.checkDeadline()
-        let priorDensity = TensorConversion.doubles(withNoGrad { vae.prior.logDensity(TensorConversion.matrix(centres)) }).map { exp($0) }
+        let priorDensity = TensorConversion.doubles(withNoGrad { vae.prior.logDensity(TensorConversion.matrix(centres)) }).map { PortableMath.exp($0) }
         var aggregateDensity = [Double](repeating: 0, count: centres.count)
         for (i, z) in centres.enumerated() {
             if i % 256 == 0 { try context.checkDeadline(fractionDone: Double(i) / Double(centres.count)) }
-            aggregateDensity[i] = exp(aggregate.logDensity(z))
+            aggregateDensity[i] = PortableMath.exp(aggregate.logDensity(z))
         }
         let measures = Self.measures(prior: priorDensity, aggregate: aggregateDensity, grid: g)
         return report(prior: priorDensity, aggregate: aggregateDensity, grid: g, measures: measures, count: means.count,
@@ -109,7 +110,7 @@ public struct PriorDensity: Experiment {
         var hole = 0.0, kl = 0.0
         for (p, q) in zip(prior, aggregate) {
             if q < p / 10 { hole += p }
-            if q > 0 && p > 0 { kl += q * log(q / p) }
+            if q > 0 && p > 0 { kl += q * PortableMath.log(q / p) }
         }
         return Measures(priorMass: grid.integral(prior), aggregateMass: grid.integral(aggregate),
                         holeMass: hole * grid.cellArea, kl: kl * grid.cellArea)

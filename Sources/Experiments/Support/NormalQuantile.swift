@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// The standard normal quantile function Φ⁻¹ (Acklam's rational approximation, relative
 /// error below 1.2e-9, refined by one Halley step on `erfc`).
@@ -15,7 +16,7 @@ enum NormalQuantile {
         let low = 0.02425
         var x: Double
         if p < low || p > 1 - low {
-            let q = (-2 * log(p < low ? p : 1 - p)).squareRoot()
+            let q = (-2 * PortableMath.log(p < low ? p : 1 - p)).squareRoot()
             let tail = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
             x = p < low ? tail : -tail
@@ -25,8 +26,8 @@ enum NormalQuantile {
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
         }
         // One Halley step: e = Φ(x) − p.
-        let e = 0.5 * erfc(-x / 2.0.squareRoot()) - p
-        let u = e * (2 * Double.pi).squareRoot() * exp(x * x / 2)
+        let e = 0.5 * PortableMath.erfc(-x / 2.0.squareRoot()) - p
+        let u = e * (2 * Double.pi).squareRoot() * PortableMath.exp(x * x / 2)
         x -= u / (1 + x * u / 2)
         return x
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Standard normal draws by Marsaglia's polar method, two per accepted pair (the second is
 /// kept for the next call).
@@ -23,7 +24,7 @@ struct NormalSampler: Sendable {
             let v = 2 * generator.nextUnit() - 1
             let s = u * u + v * v
             if s > 0 && s < 1 {
-                let factor = (-2 * log(s) / s).squareRoot()
+                let factor = (-2 * PortableMath.log(s) / s).squareRoot()
                 spare = v * factor
                 return u * factor
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import PortableMath
 
 /// Overflow-checked arithmetic on sizes computed from directive arguments: nil instead of a
 /// trap when a crafted lesson multiplies large counts.
@@ -141,8 +142,8 @@ struct ResourceEstimate {
     /// `3×10¹²`, `4.7×10¹³`, `800`.
     static func scientific(_ value: Int) -> String {
         if value < 1000 { return String(value) }
-        var exponent = Int(log10(Double(value)))
-        var m = String(format: "%.1f", Double(value) / pow(10, Double(exponent)))
+        var exponent = Int(PortableMath.log10(Double(value)))
+        var m = String(format: "%.1f", Double(value) / PortableMath.pow(10, Double(exponent)))
         if m == "10.0" { (m, exponent) = ("1.0", exponent + 1) }
         let digits = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         let power = String(exponent).map { digits[Int(String($0))!] }.joined()

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Numbers for result tables and notes, with a fixed count of significant digits.
 ///
@@ -10,7 +11,7 @@ enum SignificantFormat {
         precondition(digits >= 1, "need at least one significant digit")
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
         guard value != 0 else { return "0" }
-        let exponent = Int(floor(log10(abs(value))))
+        let exponent = Int(floor(PortableMath.log10(abs(value))))
         if exponent < -4 || exponent >= 7 {
             return String(format: "%.\(digits - 1)e", value)
         }

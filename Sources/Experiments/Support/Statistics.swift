@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Small descriptive statistics in `Double`.
 enum Statistics {
@@ -34,6 +35,6 @@ enum Statistics {
     static func logSumExp(_ terms: [Double]) -> Double {
         guard let m = terms.max(), m > -.infinity else { return -.infinity }
         if m == .infinity { return .infinity }
-        return m + log(terms.reduce(0) { $0 + exp($1 - m) })
+        return m + PortableMath.log(terms.reduce(0) { $0 + PortableMath.exp($1 - m) })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import PortableMath
 
 /// Two-dimensional toy sets generated from a seed, for fast lessons and tests.
 ///
@@ -52,17 +53,17 @@ public enum SyntheticData: Codable, Hashable, Sendable {
         switch self {
         case let .ring(k, radius, spread):
             let angle = 2 * Float.pi * Float(label) / Float(k)
-            return (radius * Foundation.cos(angle) + spread * rng.nextNormal(),
-                    radius * Foundation.sin(angle) + spread * rng.nextNormal())
+            return (radius * PortableMath.cos(angle) + spread * rng.nextNormal(),
+                    radius * PortableMath.sin(angle) + spread * rng.nextNormal())
         case let .pinwheel(k):
             let radial = 0.3 * rng.nextNormal() + 1, tangential = 0.05 * rng.nextNormal()
-            let angle = 2 * Float.pi * Float(label) / Float(k) + 0.25 * Foundation.exp(radial)
-            let (c, s) = (Foundation.cos(angle), Foundation.sin(angle))
+            let angle = 2 * Float.pi * Float(label) / Float(k) + 0.25 * PortableMath.exp(radial)
+            let (c, s) = (PortableMath.cos(angle), PortableMath.sin(angle))
             return (c * radial - s * tangential, s * radial + c * tangential)
         case let .twoMoons(noise):
             let t = Float.pi * rng.nextFloat()
-            let (x, y) = label == 0 ? (Foundation.cos(t), Foundation.sin(t))
-                                    : (1 - Foundation.cos(t), 0.5 - Foundation.sin(t))
+            let (x, y) = label == 0 ? (PortableMath.cos(t), PortableMath.sin(t))
+                                    : (1 - PortableMath.cos(t), 0.5 - PortableMath.sin(t))
             return (x + noise * rng.nextNormal(), y + noise * rng.nextNormal())
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import PortableMath
 
 /// A batch of diagonal Gaussians `N(μ, diag(eᵛ))`, parameterized by mean and log-variance.
 ///
@@ -43,7 +44,7 @@ public struct DiagonalGaussian {
     /// `−½ Σⱼ (εⱼ² + vⱼ + log 2π)`. Equal to `logDensity(z)` as a function (so gradients agree)
     /// but needs no division. `noise` may stack several draws (`[S·n, d]` against `[n, d]`).
     public func logDensity(noise: Tensor) -> Tensor {
-        let log2pi = Float(Foundation.log(2 * Double.pi))
+        let log2pi = Float(PortableMath.log(2 * Double.pi))
         let n = mean.shape[0], d = dimension
         if noise.shape == logVariance.shape {
             return ((noise.squared() + logVariance) + log2pi).sum(axis: -1) * -0.5
@@ -55,7 +56,7 @@ public struct DiagonalGaussian {
 
     /// Entropy `½ Σⱼ (1 + log 2π + vⱼ)` → `[n]`.
     public func entropy() -> Tensor {
-        let c = Float(1 + Foundation.log(2 * Double.pi))
+        let c = Float(1 + PortableMath.log(2 * Double.pi))
         return (logVariance + c).sum(axis: -1) * 0.5
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import PortableMath
 
 /// A finite mixture of diagonal Gaussians `p(z) = Σ_k π_k N(z; μ_k, diag(e^{v_k}))`.
 ///
@@ -20,7 +21,7 @@ public struct GaussianMixture {
             precondition(weightLogits.shape == [k], "GaussianMixture: weight logits \(weightLogits.shape) for \(k) components")
             logWeights = weightLogits.logSoftmax(axis: 0)
         } else {
-            logWeights = Tensor.full(-Float(Foundation.log(Double(k))), [k])
+            logWeights = Tensor.full(-Float(PortableMath.log(Double(k))), [k])
         }
         self.means = means
         self.logVariances = logVariances

@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import PortableMath
 
 /// The observation model `p(x | z)` that turns the decoder's output into a log-likelihood.
 public protocol Likelihood: AnyObject {
@@ -36,7 +37,7 @@ public final class GaussianLikelihood: Likelihood {
         switch variance {
         case .fixed(let sd):
             precondition(sd > 0, "GaussianLikelihood: standard deviation must be positive, got \(sd)")
-            logVariance = .full(2 * Foundation.log(sd), [features])
+            logVariance = .full(2 * PortableMath.log(sd), [features])
         case .learned:
             logVariance = scope.register("logVariance", .zeros([features]))
         }

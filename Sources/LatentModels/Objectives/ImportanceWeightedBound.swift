@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import PortableMath
 
 extension VAE {
     /// The importance-weighted bound of Burda, Grosse & Salakhutdinov (2016),
@@ -20,6 +21,6 @@ extension VAE {
         let cs = k == 1 ? condition : condition?.rows(repeated)
         let logWeights = decoder.logLikelihood(xs, given: z, condition: cs) + prior.logDensity(z) - q.logDensity(noise: noise)
         if k == 1 { return logWeights }
-        return logWeights.reshaped([k, n]).logSumExp(axis: 0) - Float(Foundation.log(Double(k)))
+        return logWeights.reshaped([k, n]).logSumExp(axis: 0) - Float(PortableMath.log(Double(k)))
     }
 }

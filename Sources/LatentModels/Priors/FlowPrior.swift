@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import PortableMath
 
 /// A flow prior: a standard normal pushed through `L` RealNVP affine couplings
 /// (Dinh et al., 2017), alternating which half of `z` is transformed.
@@ -28,7 +29,7 @@ public final class FlowPrior: Prior {
             u = next
             logDet = logDet.map { $0 + ld } ?? ld
         }
-        let log2pi = Float(Foundation.log(2 * Double.pi))
+        let log2pi = Float(PortableMath.log(2 * Double.pi))
         let base = (u.squared() + log2pi).sum(axis: -1) * -0.5
         return base + logDet!
     }

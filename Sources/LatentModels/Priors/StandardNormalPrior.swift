@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import PortableMath
 
 /// The standard normal prior `p(z) = N(0, I)` of the original VAE (Kingma & Welling, 2014).
 public final class StandardNormalPrior: Prior {
@@ -11,7 +12,7 @@ public final class StandardNormalPrior: Prior {
 
     /// `−½ Σⱼ (zⱼ² + log 2π)`.
     public func logDensity(_ z: Tensor) -> Tensor {
-        let log2pi = Float(Foundation.log(2 * Double.pi))
+        let log2pi = Float(PortableMath.log(2 * Double.pi))
         return (z.squared() + log2pi).sum(axis: -1) * -0.5
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import PortableMath
 
 /// Numbers cited in prose, so they can never go stale: an inline code span
 /// `` `=id.name` `` is replaced by the scalar `name` of the result with id `id`
@@ -84,7 +85,7 @@ struct InlineValues {
         } else if value == 0 {
             text = "0"
         } else if abs(value) >= 1e-3 && abs(value) < 1e6 {
-            let digits = max(0, 3 - Int(floor(log10(abs(value)))))
+            let digits = max(0, 3 - Int(floor(PortableMath.log10(abs(value)))))
             text = String(format: "%.\(digits)f", value)
         } else {
             text = String(format: "%.3g", value)

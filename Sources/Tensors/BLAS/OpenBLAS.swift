@@ -23,10 +23,10 @@ import Darwin
 /// 3. else OpenBLAS's own detection is left alone (older x86 CPUs, arm64, macOS): results
 ///    there are deterministic run to run but not bit-identical to the x86 AVX2 course.
 ///
-/// OpenBLAS's own threading still changes bits with the thread count (measured: 1 and 2
-/// threads differ); see issue "One lesson, one result".
-///
-/// then `libopenblas.so.0` is `dlopen`ed and `cblas_sgemm` and friends are resolved.
+/// then `libopenblas.so.0` is `dlopen`ed with `OPENBLAS_NUM_THREADS=1` and `cblas_sgemm` and
+/// friends are resolved. OpenBLAS's own threading changes bits with the thread count
+/// (measured: 1 and 2 threads differ), so it is never used: large products are cut into
+/// pieces that run on our workers (`GEMMPlan`), which gives the same bits for any `threadCount`.
 /// A missing library stops the process with a message naming the Debian packages.
 public struct OpenBLAS: @unchecked Sendable {
     /// How the kernel was chosen.
@@ -58,11 +58,26 @@ public struct OpenBLAS: @unchecked Sendable {
         return String(cString: name)
     }
 
-    /// OpenBLAS's worker-thread count.
+    /// How many threads a matrix product may use (process-wide). Results do not depend on it.
+    /// Starts at `OPENBLAS_NUM_THREADS` if set, else the number of active cores.
     public var threadCount: Int {
-        get { getThreads.map { Int($0()) } ?? 1 }
-        nonmutating set { setThreads?(Int32(newValue)) }
+        get { gemmWorkers.load(ordering: .relaxed) }
+        nonmutating set { gemmWorkers.store(max(1, newValue), ordering: .relaxed) }
     }
+
+    /// Benchmarks only: hands products whole to OpenBLAS's own `threads` threads, the way
+    /// other frameworks call it. Results then depend on the thread count; nothing the course
+    /// builds uses this.
+    public func useLibraryThreading(threads: Int) {
+        setThreads?(Int32(max(1, threads)))
+        gemmLibraryThreading.store(true, ordering: .relaxed)
+    }
+
+    /// Whether `useLibraryThreading` is in force.
+    public var usesLibraryThreading: Bool { gemmLibraryThreading.load(ordering: .relaxed) }
+
+    /// OpenBLAS's own thread count (1 unless `useLibraryThreading` changed it).
+    public var libraryThreadCount: Int { getThreads.map { Int($0()) } ?? 1 }
 
     static let candidates = [
         "libopenblas.so.0", "libopenblas.so",
@@ -81,6 +96,9 @@ public struct OpenBLAS: @unchecked Sendable {
         } else {
             selection = .detected
         }
+        let requested = getenv("OPENBLAS_NUM_THREADS").flatMap { Int(String(cString: $0)) }
+        gemmWorkers.store(max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount), ordering: .relaxed)
+        setenv("OPENBLAS_NUM_THREADS", "1", 1)
         var handle: UnsafeMutableRawPointer?
         var loadedName = ""
         var errors: [String] = []
@@ -109,6 +127,7 @@ public struct OpenBLAS: @unchecked Sendable {
             getThreads: symbol("openblas_get_num_threads", as: notes_openblas_get_num_threads_fn.self),
             getCoreName: symbol("openblas_get_corename", as: notes_openblas_get_corename_fn.self),
             libraryName: loadedName, selection: selection)
+        blas.setThreads?(1)
         if selection == .detected, cpuSupportsAVX2FMA, preAVX2Cores.contains(blas.coreName) {
             FileHandle.standardError.write(Data("""
                 Tensors: OpenBLAS did not recognize this CPU and chose its '\(blas.coreName)' kernel although \
@@ -138,7 +157,6 @@ public struct OpenBLAS: @unchecked Sendable {
     ///
     /// - Parameters: `op(A)` is `m×k`, `op(B)` is `k×n`, `C` is `m×n`; `lda`, `ldb`, `ldc` are
     ///   the row strides of the stored (untransposed) matrices.
-    @inline(__always)
     public func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                      alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
                      b: UnsafePointer<Float>, ldb: Int,
@@ -149,9 +167,14 @@ public struct OpenBLAS: @unchecked Sendable {
             for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
             return
         }
-        sgemm(Int32(NotesCBLASRowMajor.rawValue),
-              Int32(transposeA ? NotesCBLASTrans.rawValue : NotesCBLASNoTrans.rawValue),
-              Int32(transposeB ? NotesCBLASTrans.rawValue : NotesCBLASNoTrans.rawValue),
-              Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        if usesLibraryThreading {
+            sgemm(Int32(NotesCBLASRowMajor.rawValue),
+                  Int32(transposeA ? NotesCBLASTrans.rawValue : NotesCBLASNoTrans.rawValue),
+                  Int32(transposeB ? NotesCBLASTrans.rawValue : NotesCBLASNoTrans.rawValue),
+                  Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+            return
+        }
+        blockedGEMM(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                    a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 }

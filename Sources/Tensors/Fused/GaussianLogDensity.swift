@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Diagonal Gaussian log-density, summed over the last axis.
 ///
@@ -11,13 +12,13 @@ public func gaussianLogDensity(x: Tensor, mean: Tensor, logVariance: Tensor) -> 
     guard x.shape == mean.shape, x.shape == logVariance.shape else {
         let diff = x - mean
         let quad = diff * diff * (-logVariance).exp()
-        return ((quad + logVariance + Float(Foundation.log(2 * Double.pi))) * -0.5).sum(axis: -1)
+        return ((quad + logVariance + Float(PortableMath.log(2 * Double.pi))) * -0.5).sum(axis: -1)
     }
     precondition(x.rank >= 1, "gaussianLogDensity: needs rank ≥ 1, got \(x.label)")
     Denormals.ensureFlushed()
     let d = x.shape[x.rank - 1], rows = x.count / Swift.max(d, 1)
     let px = x.storage.pointer, pm = mean.storage.pointer, pv = logVariance.storage.pointer
-    let log2pi = Float(Foundation.log(2 * Double.pi))
+    let log2pi = Float(PortableMath.log(2 * Double.pi))
     // w = (x − μ)·e^{−v}, kept for the backward.
     let saved = TensorStorage(uninitializedCount: x.count)
     let w = saved.pointer

@@ -58,18 +58,18 @@ enum VectorMath {
         return logU + (x - (u - 1)) / u
     }
 
-    /// `out[i] = exp(−|x[i]|)`.
+    /// `out[i] = Self.exp(−|x[i]|)`.
     static func exp(negativeAbsoluteOf x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int) {
-        for i in 0..<n { out[i] = exp(-Swift.abs(x[i])) }
+        for i in 0..<n { out[i] = Self.exp(-Swift.abs(x[i])) }
     }
 
-    /// `out[i] = exp(−x[i])`.
+    /// `out[i] = Self.exp(−x[i])`.
     static func exp(negated x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count n: Int) {
-        for i in 0..<n { out[i] = exp(-x[i]) }
+        for i in 0..<n { out[i] = Self.exp(-x[i]) }
     }
 
-    /// `out[i] = exp(scale · x[i])`.
+    /// `out[i] = Self.exp(scale · x[i])`.
     static func exp(_ x: UnsafePointer<Float>, scale: Float = 1, into out: UnsafeMutablePointer<Float>, count n: Int) {
-        for i in 0..<n { out[i] = exp(scale * x[i]) }
+        for i in 0..<n { out[i] = Self.exp(scale * x[i]) }
     }
 }

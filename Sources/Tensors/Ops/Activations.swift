@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// The activation functions, usable on their own (`x.relu()`) or fused into `linear`.
 ///
@@ -22,10 +23,10 @@ public enum Activation: Sendable, Hashable {
         case .identity: return x
         case .relu: return Swift.max(x, 0)
         case .sigmoid: return stableSigmoid(x)
-        case .tanh: return Foundation.tanh(x)
+        case .tanh: return PortableMath.tanh(x)
         case .softplus: return stableSoftplus(x)
         case .leakyReLU(let slope): return x > 0 ? x : slope * x
-        case .elu(let alpha): return x > 0 ? x : alpha * Foundation.expm1(x)
+        case .elu(let alpha): return x > 0 ? x : alpha * PortableMath.expm1(x)
         }
     }
 
@@ -36,7 +37,7 @@ public enum Activation: Sendable, Hashable {
         case .relu: return y > 0 ? 1 : 0
         case .sigmoid: return y * (1 - y)
         case .tanh: return 1 - y * y
-        case .softplus: return -Foundation.expm1(-y)
+        case .softplus: return -PortableMath.expm1(-y)
         case .leakyReLU(let slope): return y > 0 ? 1 : slope
         case .elu(let alpha): return y > 0 ? 1 : y + alpha
         }
@@ -66,7 +67,7 @@ struct SigmoidFunction: UnaryFunction {
     @inline(__always) func derivative(x: Float, y: Float) -> Float { y * (1 - y) }
 }
 struct TanhFunction: UnaryFunction {
-    @inline(__always) func value(_ x: Float) -> Float { Foundation.tanh(x) }
+    @inline(__always) func value(_ x: Float) -> Float { PortableMath.tanh(x) }
     @inline(__always) func derivative(x: Float, y: Float) -> Float { 1 - y * y }
 }
 struct SoftplusFunction: UnaryFunction {
@@ -80,7 +81,7 @@ struct LeakyReLUFunction: UnaryFunction {
 }
 struct ELUFunction: UnaryFunction {
     let alpha: Float
-    @inline(__always) func value(_ x: Float) -> Float { x > 0 ? x : alpha * Foundation.expm1(x) }
+    @inline(__always) func value(_ x: Float) -> Float { x > 0 ? x : alpha * PortableMath.expm1(x) }
     @inline(__always) func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : y + alpha }
 }
 

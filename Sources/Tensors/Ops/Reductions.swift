@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// Reductions over one axis or over all elements: `sum`, `mean`, `max`, `logSumExp`.
 ///
@@ -109,8 +110,8 @@ extension Tensor {
                     for j in 0..<n { m = Swift.max(m, x[(o * n + j) * inner + i]) }
                     if !m.isFinite { y[o * inner + i] = n == 0 ? -.infinity : m; continue }
                     var s: Float = 0
-                    for j in 0..<n { s += Foundation.exp(x[(o * n + j) * inner + i] - m) }
-                    y[o * inner + i] = m + Foundation.log(s)
+                    for j in 0..<n { s += PortableMath.exp(x[(o * n + j) * inner + i] - m) }
+                    y[o * inner + i] = m + PortableMath.log(s)
                 }
             }
         }
@@ -124,7 +125,7 @@ extension Tensor {
                         let l = lse[o * inner + i], go = gp[o * inner + i]
                         for j in 0..<n {
                             let k = (o * n + j) * inner + i
-                            let d = l == -.infinity ? 0 : go * Foundation.exp(x[k] - l)
+                            let d = l == -.infinity ? 0 : go * PortableMath.exp(x[k] - l)
                             out[k] = acc ? out[k] + d : d
                         }
                     }

@@ -1,4 +1,5 @@
 import Foundation
+import PortableMath
 
 /// An element-wise function with its derivative, written in terms of the input `x` and
 /// the output `y` (whichever is cheaper; the backward reuses the forward's output).
@@ -33,11 +34,11 @@ struct ExpFunction: UnaryFunction {
     @inline(__always) func derivative(x: Float, y: Float) -> Float { y }
 }
 struct LogFunction: UnaryFunction {
-    @inline(__always) func value(_ x: Float) -> Float { Foundation.log(x) }
+    @inline(__always) func value(_ x: Float) -> Float { PortableMath.log(x) }
     @inline(__always) func derivative(x: Float, y: Float) -> Float { 1 / x }
 }
 struct Log1pFunction: UnaryFunction {
-    @inline(__always) func value(_ x: Float) -> Float { Foundation.log1p(x) }
+    @inline(__always) func value(_ x: Float) -> Float { PortableMath.log1p(x) }
     @inline(__always) func derivative(x: Float, y: Float) -> Float { 1 / (1 + x) }
 }
 struct SqrtFunction: UnaryFunction {
@@ -47,10 +48,10 @@ struct SqrtFunction: UnaryFunction {
 struct PowFunction: UnaryFunction {
     let exponent: Float
     @inline(__always) func value(_ x: Float) -> Float {
-        exponent == 2 ? x * x : Foundation.pow(x, exponent)
+        exponent == 2 ? x * x : PortableMath.pow(x, exponent)
     }
     @inline(__always) func derivative(x: Float, y: Float) -> Float {
-        exponent == 2 ? 2 * x : exponent * Foundation.pow(x, exponent - 1)
+        exponent == 2 ? 2 * x : exponent * PortableMath.pow(x, exponent - 1)
     }
 }
 struct AbsFunction: UnaryFunction {

@@ -1,3 +1,4 @@
+import PortableMath
 /// Adam with bias correction (Kingma & Ba, 2015), matching `torch.optim.Adam`.
 ///
 /// Per parameter, with gradient `g` (after optional clipping and L2 weight decay
@@ -73,9 +74,5 @@ public final class Adam: Optimizer {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-@inline(__always) func _pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
+// PortableMath, not libm: the same bits on every machine.
+@inline(__always) func _pow(_ x: Float, _ y: Float) -> Float { PortableMath.pow(x, y) }

@@ -1,3 +1,4 @@
+import PortableMath
 /// A seeded, reproducible random generator (xoshiro256**) with independent streams.
 ///
 /// Same seed → the same sequence, bit for bit, on every run and platform (only integer
@@ -90,11 +91,7 @@ struct SplitMix64 {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-@inline(__always) private func _log(_ x: Float) -> Float { logf(x) }
-@inline(__always) private func _sin(_ x: Float) -> Float { sinf(x) }
-@inline(__always) private func _cos(_ x: Float) -> Float { cosf(x) }
+// Elementary functions from PortableMath, not libm: the same bits on every machine.
+@inline(__always) private func _log(_ x: Float) -> Float { PortableMath.log(x) }
+@inline(__always) private func _sin(_ x: Float) -> Float { PortableMath.sin(x) }
+@inline(__always) private func _cos(_ x: Float) -> Float { PortableMath.cos(x) }
