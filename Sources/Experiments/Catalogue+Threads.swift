@@ -3,8 +3,9 @@ import Tensors
 
 extension Catalogue {
     /// Divides the machine's cores among `jobs` experiments running at once, so a parallel
-    /// build does not oversubscribe the CPU: OpenBLAS's thread count is process-wide, and
-    /// each running experiment issues its own matrix products. Returns the threads per job.
+    /// build does not oversubscribe the CPU: the matrix-product thread count is process-wide,
+    /// and each running experiment issues its own products. Results do not depend on it
+    /// (see `GEMMPlan`). Returns the threads per job.
     @discardableResult
     public static func divideThreads(amongJobs jobs: Int) -> Int {
         let cores = ProcessInfo.processInfo.activeProcessorCount

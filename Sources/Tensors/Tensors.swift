@@ -26,7 +26,12 @@
 ///   clipping), ``SGD``; `clipGradientNorm(_:maxNorm:)`, `gradientNorm(_:)`.
 /// - Randomness: ``RandomGenerator`` (`init(seed:)`, `split()`, `stream(_:)`, `uniform`,
 ///   `normal`, `bernoulli(probabilities:)`, `categorical`, `permutation`, `glorotUniform`).
-/// - Runtime: ``OpenBLAS`` (`shared.coreName`, `threadCount`), ``Denormals``.
+/// - Runtime: ``OpenBLAS`` (`shared.coreName`, `threadCount`), ``GEMMPlan``, ``Denormals``.
+///
+/// ## Same bits everywhere
+/// One OpenBLAS kernel on every AVX2/FMA CPU, single-threaded OpenBLAS calls on shape-determined
+/// pieces (``GEMMPlan``), elementary functions from `PortableMath`, and sums in a fixed order:
+/// results do not depend on the CPU model, the thread count or the C library.
 ///
 /// ## Fast path
 /// OpenBLAS is loaded with `dlopen` on first use, after steering its kernel choice (see

@@ -5,8 +5,9 @@ import CBLAS
 /// Denormals take a slow microcode path (PyTorch trains 1.5× slower here with them on).
 /// The FTZ/DAZ bits live in each thread's MXCSR, so every public op calls
 /// `ensureFlushed()` (a thread-local flag check) before running its kernel; threads
-/// running Tensors code are flushed the first time they do so. OpenBLAS's own worker
-/// threads are not touched.
+/// running Tensors code are flushed the first time they do so. OpenBLAS runs on the calling
+/// thread (it is single-threaded), and the workers of a cut product take the caller's flags
+/// (`GEMMPlan`), so every multiply–add of a product sees the same MXCSR.
 public enum Denormals {
     /// Sets FTZ/DAZ on the calling thread if not yet done.
     @inline(__always)
