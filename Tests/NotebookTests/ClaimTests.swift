@@ -8,8 +8,9 @@ import Testing
 @Suite struct ClaimTests {
     let evaluation = ClaimEvaluation(
         results: ["vae": ExperimentResult(scalars: ["test.nelbo": 245.3, "kl": 12.5], timings: ["seconds": 3]),
-                  "gm-vae": ExperimentResult(scalars: ["test.nelbo": 243.1, "std.100": 0.1])],
-        knownIDs: ["vae", "gm-vae", "falhou"])
+                  "gm-vae": ExperimentResult(scalars: ["test.nelbo": 243.1, "std.100": 0.1]),
+                  "ev": ExperimentResult(scalars: ["vae-pinwheel.iwae10": 252.5, "vae-pinwheel.iwae100": 252])],
+        knownIDs: ["vae", "gm-vae", "falhou", "ev"])
 
     func holds(_ text: String) throws -> Bool {
         try evaluation.check(ClaimParser.parse(text)).allSatisfy(\.holds)
@@ -18,7 +19,8 @@ import Testing
     @Test(arguments: [
         ("gm-vae.test.nelbo < vae.test.nelbo", true), ("vae.test.nelbo < gm-vae.test.nelbo", false),
         ("vae.kl <= 12.5", true), ("vae.kl < 12.5", false), ("vae.kl >= 12.5", true), ("vae.kl > 12.5", false),
-        ("vae.test.nelbo - gm-vae.test.nelbo > 2", true), ("vae.test.nelbo-gm-vae.test.nelbo > 2.3", false),
+        ("vae.test.nelbo - gm-vae.test.nelbo > 2", true), ("vae.test.nelbo -gm-vae.test.nelbo > 2.3", false),
+        ("ev.vae-pinwheel.iwae10 - ev.vae-pinwheel.iwae100 ~= 0.5 ± 1e-9", true), ("ev.vae-pinwheel.iwae10-1 > 251", true),
         ("vae.kl ~= 12 ± 0.5", true), ("vae.kl ~= 12 ± 0.4999", false), ("vae.kl ~= 13 +- 0.5", true),
         ("abs(gm-vae.test.nelbo - vae.test.nelbo) > 2 * 1.11", false), ("abs(gm-vae.test.nelbo - vae.test.nelbo) > 2 * 1.09", true),
         ("(vae.kl + 2.5) / 3 ~= 5 ± 1e-12", true), ("-vae.kl < 0 and vae.kl > 0", true), ("vae.kl > 0 and vae.kl > 20", false),

@@ -14,7 +14,9 @@ import Foundation
 /// ```
 ///
 /// An id may contain `-` (`kl-padrao.analytic`); after its first `.`, a reference's name is
-/// letters, digits, `_` and `.` (`priors.mixture10.test.nelbo`), so `a.x-b.y` is a subtraction.
+/// letters, digits, `_` and `.` (`priors.mixture10.test.nelbo`), and `-` between a letter or
+/// digit and a letter (`ev.vae-pinwheel.iwae100`). So write a minus between two references
+/// with spaces: `a.x - b.y`; `a.x-b.y` is the one name `x-b.y` (and an unknown reference).
 indirect enum ClaimTerm: Equatable, Sendable {
     case number(Double)
     case reference(id: String, name: String, offset: Int)
@@ -153,7 +155,15 @@ struct ClaimParser {
         }
         i += 1
         let nameStart = i
-        while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "." { i += 1 }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isLetter || c.isNumber || c == "_" || c == "." { i += 1; continue }
+            // A '-' joining two words of a name (`ev.vae-pinwheel.iwae100`, as @Evaluate names
+            // scalars after model ids) belongs to it; a minus between references takes spaces.
+            if c == "-", i > nameStart, chars[i - 1].isLetter || chars[i - 1].isNumber,
+               i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isLetter { i += 1; continue }
+            break
+        }
         while i > nameStart, chars[i - 1] == "." { i -= 1 }
         guard i > nameStart else { throw ClaimParseError(offset: nameStart, message: "expected a name after '\(id).'") }
         return .reference(id: id, name: String(chars[nameStart..<i]), offset: start)
