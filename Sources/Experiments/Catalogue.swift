@@ -17,6 +17,7 @@ public enum Catalogue {
         MixtureFit.self,
         ComparePriors.self,
         GradientVariance.self,
+        Compare.self,
     ]
 
     public static var registry: ExperimentRegistry { ExperimentRegistry(all) }

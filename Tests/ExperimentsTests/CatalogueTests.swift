@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CatalogueTests {
     @Test func registersEveryDirectiveOnce() {
-        #expect(Catalogue.registry.names == ["ComparePriors", "DecoderComponents", "Evaluate", "GradientVariance", "Interpolate", "KLVariance",
+        #expect(Catalogue.registry.names == ["Compare", "ComparePriors", "DecoderComponents", "Evaluate", "GradientVariance", "Interpolate", "KLVariance",
                                               "LatentSpace", "LearningCurves", "MixtureFit", "PriorDensity", "Reconstructions",
                                               "Samples", "Train"])
     }
