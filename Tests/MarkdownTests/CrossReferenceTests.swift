@@ -23,6 +23,7 @@ struct CrossReferenceTests {
         ("- item com *ênfase* @fig-a", ["fig-a@1:21"]),
         ("> **Nota:** veja @fig-a.", ["fig-a@1:18"]),
         ("| a | b |\n| - | - |\n| $q$ | @tab-x |", ["tab-x@3:9"]),
+        ("Como no Quarto, @tbl-priors.", ["tbl-priors@1:17"]),
     ]
 
     @Test(arguments: locations)

@@ -35,6 +35,23 @@ import NotebookTestSupport
         #expect(String(decoding: page.files["data/t/avaliacao.csv"]!, as: UTF8.self) == "modelo,NELBO\na,110.0\n")
     }
 
+    /// Quarto's `tbl-` prefix is accepted like `tab-` (the fake @Evaluate labels its figure).
+    @Test func quartoTablePrefixIsALabelAndAReference() {
+        let lesson = Lesson(path: "Notes/t.md", source: lessonSource("""
+        ```swift-directive
+        @Train(id: "a")
+        @Evaluate(of: ["a"], label: "tbl-primeiro")
+        ```
+
+        Como na @tbl-primeiro.
+        """))
+        let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
+        let outcomes = LessonRunner().run(plan, lesson: lesson)
+        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: LessonNavigation())
+        #expect(page.html.contains(##"href="#tbl-primeiro">Figura 1</a>"##), "\(page.html)")
+        #expect(page.diagnostics.isEmpty && plan.diagnostics.isEmpty, "\(page.diagnostics) \(plan.diagnostics)")
+    }
+
     @Test func escapesLessonStringsEverywhere() {
         let page = render(lessonSource(title: "<script>alert(1)</script>", """
         ```swift-directive

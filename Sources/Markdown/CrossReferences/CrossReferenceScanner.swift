@@ -1,11 +1,11 @@
-/// Finds cross-references in prose: `@fig-label` and `@tab-label`.
+/// Finds cross-references in prose: `@fig-label` and `@tab-label` (or Quarto's `@tbl-label`).
 ///
-/// Grammar: `'@' ('fig' | 'tab') '-' [A-Za-z0-9_-]*[A-Za-z0-9_]`, not preceded by a letter,
+/// Grammar: `'@' ('fig' | 'tab' | 'tbl') '-' [A-Za-z0-9_-]*[A-Za-z0-9_]`, not preceded by a letter,
 /// digit, `_` or `.` (so `ana@fig-x` is not a reference). A trailing `-` is not part of
 /// the label, so "veja @fig-curvas." references `fig-curvas`. Code spans, code blocks, URLs
 /// and math never reach the scanner: only cmark text nodes do.
 enum CrossReferenceScanner {
-    static let prefixes = ["fig-", "tab-"]
+    static let prefixes = ["fig-", "tab-", "tbl-"]
 
     /// Splits a text node's literal into text and `.crossReference` nodes. `position` is the
     /// text node's start; the literal is assumed to sit on one line from there.

@@ -36,7 +36,7 @@ public enum Identifier {
 
     /// Whether prose can cite `label` as `@label`.
     public static func isReferenceable(_ label: String) -> Bool {
-        guard label.hasPrefix("fig-") || label.hasPrefix("tab-"), label.count > 4 else { return false }
+        guard ["fig-", "tab-", "tbl-"].contains(where: label.hasPrefix), label.count > 4 else { return false }
         guard let last = label.unicodeScalars.last, isAlphanumeric(last) || last == "_" else { return false }
         return !label.contains(".")
     }
@@ -85,7 +85,7 @@ extension LessonPlan {
                 if !Identifier.isReferenceable(label) {
                     report(.warning, "unreferenceable-label",
                            "label '\(label)' cannot be cited from prose, which writes '@fig-…' or '@tab-…'",
-                           "start it with 'fig-' (figures) or 'tab-' (tables), ending in a letter or digit")
+                           "start it with 'fig-' (figures) or 'tab-' (tables; Quarto's 'tbl-' works too), ending in a letter or digit")
                 } else if headingIDs.contains(label) || Self.reservedPageIDs.contains(label) {
                     report(.warning, "duplicate-html-id",
                            "label '\(label)' is also the id of \(headingIDs.contains(label) ? "a heading" : "a part of the page"); links to it would land on the wrong element",
