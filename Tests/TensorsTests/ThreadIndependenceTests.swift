@@ -67,30 +67,8 @@ import Testing
     /// FNV-1a over the bits of every parameter after `steps` Adam steps of a 256-128-(2×8) VAE
     /// (products large enough to be cut into pieces).
     func trainedDigest(steps: Int) -> UInt64 {
-        let rng = RandomGenerator(seed: 7)
-        let initRNG = rng.stream(1), dataRNG = rng.stream(2), noiseRNG = rng.stream(3)
-        let store = ParameterStore()
-        func layer(_ path: String, _ fanIn: Int, _ fanOut: Int) -> (Tensor, Tensor) {
-            let scope = store.scope(path)
-            return (scope.register("weight", initRNG.glorotUniform(fanIn: fanIn, fanOut: fanOut)),
-                    scope.register("bias", Tensor.zeros([fanOut])))
-        }
-        let e1 = layer("encoder.hidden", 256, 128), e2 = layer("encoder.output", 128, 16)
-        let d1 = layer("decoder.hidden", 8, 128), d2 = layer("decoder.output", 128, 256)
-        let data = dataRNG.bernoulli(probabilities: dataRNG.uniform(shape: [512, 256]))
-        let adam = Adam(parameters: store, learningRate: 1e-3, maxGradientNorm: 10)
-        for _ in 0..<steps {
-            let x = data.rows(Array(dataRNG.permutation(512).prefix(128)))
-            let h = linear(x, weight: e1.0, bias: e1.1, activation: .tanh)
-            let stats = linear(h, weight: e2.0, bias: e2.1).split(parts: 2, axis: 1)
-            let z = reparameterize(mean: stats[0], logVariance: stats[1], noise: noiseRNG.normal(shape: [128, 8]))
-            let logits = linear(linear(z, weight: d1.0, bias: d1.1, activation: .softplus), weight: d2.0, bias: d2.1)
-            let loss = (gaussianKLToStandardNormal(mean: stats[0], logVariance: stats[1])
-                        - bernoulliLogLikelihood(logits: logits, targets: x)).mean()
-            adam.zeroGrad()
-            loss.backward()
-            adam.step()
-        }
+        let store = SmallVAE(inputs: 256, hidden: 128, latent: 8, rows: 512, batch: 128, learningRate: 1e-3,
+                             decoderActivation: .softplus).train(seed: 7, steps: steps).parameters
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for p in store.parameters {
             for v in p.scalars { h = (h ^ UInt64(v.bitPattern)) &* 0x100_0000_01b3 }

@@ -28,19 +28,13 @@ extension VAE {
         let rng = RandomGenerator(seed: seed).stream(0xE1B0)
         var rec = 0.0, kl = 0.0
         var perDimension: [Double]? = nil
-        try withNoGrad {
-            for start in stride(from: 0, to: dataset.count, by: batchSize) {
-                let indices = start..<Swift.min(start + batchSize, dataset.count)
-                let x = dataset.batch(indices)
-                let condition = isConditional ? dataset.oneHotLabels(indices) : nil
-                let estimate = elbo(x, condition: condition, kl: estimator, perDimensionKL: true, rng: rng)
-                rec += Trainer.sum(estimate.reconstruction)
-                kl += Trainer.sum(estimate.kl)
-                if let d = estimate.klPerDimension {
-                    let column = Self.columnSums(d)
-                    perDimension = perDimension.map { zip($0, column).map { $0 + $1 } } ?? column
-                }
-                try checkpoint()
+        try forEachBatch(of: dataset, size: batchSize, checkpoint: checkpoint) { x, condition in
+            let estimate = elbo(x, condition: condition, kl: estimator, perDimensionKL: true, rng: rng)
+            rec += Trainer.sum(estimate.reconstruction)
+            kl += Trainer.sum(estimate.kl)
+            if let d = estimate.klPerDimension {
+                let column = Self.columnSums(d)
+                perDimension = perDimension.map { zip($0, column).map { $0 + $1 } } ?? column
             }
         }
         let n = Double(Swift.max(dataset.count, 1))
@@ -63,13 +57,8 @@ extension VAE {
         let rng = RandomGenerator(seed: seed).stream(0x1DAE)
         let batchSize = Swift.max(1, rowBudget / k)
         var total = 0.0
-        try withNoGrad {
-            for start in stride(from: 0, to: dataset.count, by: batchSize) {
-                let indices = start..<Swift.min(start + batchSize, dataset.count)
-                let condition = isConditional ? dataset.oneHotLabels(indices) : nil
-                total += Trainer.sum(importanceWeightedBound(dataset.batch(indices), condition: condition, samples: k, rng: rng))
-                try checkpoint()
-            }
+        try forEachBatch(of: dataset, size: batchSize, checkpoint: checkpoint) { x, condition in
+            total += Trainer.sum(importanceWeightedBound(x, condition: condition, samples: k, rng: rng))
         }
         return -total / Double(Swift.max(dataset.count, 1))
     }

@@ -6,10 +6,13 @@ extension VAE {
     public func perExampleNELBO(on dataset: Dataset, kl estimator: KLEstimator = .analytic, batchSize: Int = 1000,
                                 seed: UInt64 = 0, checkpoint: () throws -> Void = {}) rethrows -> [Double] {
         let rng = RandomGenerator(seed: seed).stream(0xE1B0)
-        return try perExample(dataset, batchSize: batchSize, checkpoint: checkpoint) { x, condition in
+        var values: [Double] = []
+        values.reserveCapacity(dataset.count)
+        try forEachBatch(of: dataset, size: batchSize, checkpoint: checkpoint) { x, condition in
             let estimate = elbo(x, condition: condition, kl: estimator, rng: rng)
-            return zip(estimate.kl.scalars, estimate.reconstruction.scalars).map { Double($0) - Double($1) }
+            values += zip(estimate.kl.scalars, estimate.reconstruction.scalars).map { Double($0) - Double($1) }
         }
+        return values
     }
 
     /// `−L_k` (the IWAE bound as an NLL estimate) of every example of `dataset`, in order;
@@ -18,25 +21,25 @@ extension VAE {
                                                 rowBudget: Int = 10_000,
                                                 checkpoint: () throws -> Void = {}) rethrows -> [Double] {
         let rng = RandomGenerator(seed: seed).stream(0x1DAE)
-        return try perExample(dataset, batchSize: Swift.max(1, rowBudget / k), checkpoint: checkpoint) { x, condition in
-            importanceWeightedBound(x, condition: condition, samples: k, rng: rng).scalars.map { -Double($0) }
+        var values: [Double] = []
+        values.reserveCapacity(dataset.count)
+        try forEachBatch(of: dataset, size: Swift.max(1, rowBudget / k), checkpoint: checkpoint) { x, condition in
+            values += importanceWeightedBound(x, condition: condition, samples: k, rng: rng).scalars.map { -Double($0) }
         }
+        return values
     }
 
-    /// `values` of each batch of `dataset` (and its one-hot labels for a conditional model),
-    /// concatenated, without gradients; `checkpoint` after every batch.
-    private func perExample(_ dataset: Dataset, batchSize: Int, checkpoint: () throws -> Void,
-                            _ values: (Tensor, Tensor?) -> [Double]) rethrows -> [Double] {
-        var out: [Double] = []
-        out.reserveCapacity(dataset.count)
+    /// Runs `body` on each batch of `dataset` in order (its rows, and the one-hot labels for a
+    /// conditional model), without gradients; `checkpoint` after every batch (a time limit).
+    /// The one batching loop of the dataset metrics.
+    func forEachBatch(of dataset: Dataset, size batchSize: Int, checkpoint: () throws -> Void,
+                      _ body: (Tensor, Tensor?) -> Void) rethrows {
         try withNoGrad {
             for start in stride(from: 0, to: dataset.count, by: batchSize) {
                 let indices = start..<Swift.min(start + batchSize, dataset.count)
-                let condition = isConditional ? dataset.oneHotLabels(indices) : nil
-                out += values(dataset.batch(indices), condition)
+                body(dataset.batch(indices), isConditional ? dataset.oneHotLabels(indices) : nil)
                 try checkpoint()
             }
         }
-        return out
     }
 }
