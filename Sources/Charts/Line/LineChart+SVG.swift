@@ -3,7 +3,8 @@ extension LineChart {
     ///
     /// Each series is one `<path>` (points that cannot be drawn — non-finite, or ≤ 0 on a log
     /// axis — break the line), its error bars are `<line>`s and its markers circles, rects or
-    /// polygons, so `<path>` elements correspond one-to-one to series with drawable points.
+    /// polygons, so `<path>` elements without a class correspond one-to-one to series with
+    /// drawable points; a series drawn with `.band` adds one `<path class="band">` before its line.
     public func svg() -> String {
         let layout = PlotLayout(chart: self)
         let id = elementID
@@ -61,9 +62,11 @@ extension LineChart {
         let color = color(of: index)
         svg.open("g", [("class", "series"), ("aria-label", series.name)])
 
-        // Error bars first, so the line and markers sit on top.
+        // Error bars or band first, so the line and markers sit on top.
         let bars = series.points.filter(\.hasErrorBar)
-        if !bars.isEmpty {
+        if !bars.isEmpty, series.errorStyle == .band {
+            drawBand(series.points, color: color, layout, clipID: clipID, into: &svg)
+        } else if !bars.isEmpty {
             svg.open("g", [("class", "error-bars"), ("stroke", color.hex), ("stroke-width", "1.2"),
                            ("clip-path", "url(#\(clipID))")])
             for point in bars {
@@ -94,6 +97,31 @@ extension LineChart {
             }
         }
         svg.close()
+    }
+
+    /// One closed `<path>` per run of consecutive points whose range can be drawn: along the
+    /// highs, back along the lows.
+    private func drawBand(_ points: [DataPoint], color: Color, _ layout: PlotLayout, clipID: String,
+                          into svg: inout SVGWriter) {
+        var runs: [[(x: Double, low: Double, high: Double)]] = [[]]
+        for point in points {
+            if let low = point.yLow, let high = point.yHigh, layout.xScale.canPlot(point.x),
+               layout.yScale.canPlot(low), layout.yScale.canPlot(high) {
+                runs[runs.count - 1].append((layout.xScale(point.x), layout.yScale(low), layout.yScale(high)))
+            } else if !(runs.last?.isEmpty ?? true) {
+                runs.append([])
+            }
+        }
+        var d: [String] = []
+        for run in runs where !run.isEmpty {
+            var parts = ["M" + px(run[0].x) + " " + px(run[0].high)]
+            parts += run.dropFirst().map { "L" + px($0.x) + " " + px($0.high) }
+            parts += run.reversed().map { "L" + px($0.x) + " " + px($0.low) }
+            d.append(parts.joined(separator: " ") + " Z")
+        }
+        guard !d.isEmpty else { return }
+        svg.element("path", [("class", "band"), ("d", d.joined(separator: " ")), ("fill", color.hex),
+                             ("fill-opacity", "0.2"), ("stroke", "none"), ("clip-path", "url(#\(clipID))")])
     }
 
     /// A vertical bar with short caps; on a log axis a non-positive end is clamped to the domain.

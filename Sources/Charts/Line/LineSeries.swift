@@ -28,8 +28,18 @@ public struct DataPoint: Hashable, Sendable {
 
 /// A named sequence of points joined by a line.
 public struct LineSeries: Hashable, Sendable {
+    /// How the points' `yLow…yHigh` ranges are drawn.
+    public enum ErrorStyle: Hashable, Sendable {
+        /// A vertical bar with caps at every point.
+        case bars
+        /// A translucent band between the lows and the highs, under the line (for a mean ±
+        /// standard error along epochs); broken where a point has no drawable range.
+        case band
+    }
+
     public var name: String
     public var points: [DataPoint]
+    public var errorStyle: ErrorStyle = .bars
     public var stroke: StrokeStyle
     /// The point symbol; nil picks one by the series' index (circle, square, triangle, diamond).
     public var marker: Marker?

@@ -22,7 +22,13 @@ import Notebook
 ///
 /// Scalars: `difference` (mean of a − b, nats per example; negative: the first is better),
 /// `se` (paired standard error), `z` (difference / se), `first` and `second` (each model's
-/// mean), `n` (examples). A claim such as `` `?cmp.difference < -2 * cmp.se` `` then states a
+/// mean), `n` (examples).
+///
+/// When both models were trained with the same `seeds:`, each seed of one is paired with the
+/// same seed of the other (`SeedPairedDifference`): `difference` is the mean over seeds,
+/// `difference.seed<k>` each seed's, `se.test` the paired standard error of the seed-averaged
+/// differences, `se.seeds` the standard error across seeds, `se` = √(se.test² + se.seeds²),
+/// `z` = difference / se, `seeds` the count. Models with different seeds are an error. A claim such as `` `?cmp.difference < -2 * cmp.se` `` then states a
 /// difference beyond two standard errors.
 public struct Compare: Experiment {
     public static let directiveName = "Compare"
@@ -69,13 +75,34 @@ public struct Compare: Experiment {
     public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        let seedsA = try TrainedModelArtifacts.seeds(first, in: context), seedsB = try TrainedModelArtifacts.seeds(second, in: context)
+        guard seedsA == seedsB else {
+            let list = { (s: [UInt64]?) in s.map { "seeds [\($0.map(String.init).joined(separator: ", "))]" } ?? "one seed" }
+            throw ExperimentFailure(id: "invalid-value",
+                                    "'\(first)' was trained with \(list(seedsA)) and '\(second)' with \(list(seedsB)); "
+                                        + "a seed-by-seed comparison needs the same seeds",
+                                    suggestion: "give both @Train the same 'seeds:' (or the same single 'seed:')")
+        }
+        guard let seeds = seedsA else {
+            let (a, b) = try measurePair(seed: nil, context: context)
+            return report(PairedDifference(a, b))
+        }
+        let pairs = try context.concurrentParts(seeds.count) { [self] index, part in
+            try measurePair(seed: seeds[index], context: part)
+        }
+        return report(SeedPairedDifference(pairs.map { PairedDifference($0.0, $0.1) }, seeds: seeds.map { Int($0) },
+                                           pooled: PairedDifference(average(pairs.map(\.0)), average(pairs.map(\.1)))))
+    }
+
+    /// Per-example values of both models (of `seed`'s models when given), on the same test set.
+    private func measurePair(seed trainingSeed: UInt64?, context: ExperimentContext) throws -> ([Double], [Double]) {
         var values: [[Double]] = []
         var tests: [Dataset] = []
         for (index, id) in [first, second].enumerated() {
             let part = context.part(index, of: 2)
             try part.checkDeadline(fractionDone: 0)
-            context.progress("medindo '\(id)' exemplo a exemplo")
-            let trained = try TrainedModelArtifacts.model(id, in: context)
+            context.progress("medindo '\(id)'\(trainingSeed.map { " (semente \($0))" } ?? "") exemplo a exemplo")
+            let trained = try TrainedModelArtifacts.model(id, seed: trainingSeed, in: context)
             let test = try TrainedModelArtifacts.testSet(of: trained)
             let c = trained.configuration
             let check = { try part.checkDeadline() }
@@ -96,57 +123,12 @@ public struct Compare: Experiment {
                                         + "a paired comparison needs the same test set",
                                     suggestion: "train both with the same data: and test seed")
         }
-        return report(PairedDifference(values[0], values[1]))
-    }
-}
-
-/// Mean and paired standard error of the differences `a[i] − b[i]`.
-struct PairedDifference: Equatable, Sendable {
-    var n: Int
-    var firstMean: Double
-    var secondMean: Double
-    var difference: Double
-    /// `s_d / √n`, with `s_d` the sample standard deviation (n − 1) of the differences; NaN for n < 2.
-    var standardError: Double
-    var z: Double { standardError > 0 ? difference / standardError : (difference == 0 ? 0 : .nan) }
-
-    init(_ a: [Double], _ b: [Double]) {
-        precondition(a.count == b.count, "PairedDifference: \(a.count) and \(b.count) values")
-        let d = zip(a, b).map { $0 - $1 }
-        n = d.count
-        firstMean = Statistics.mean(a)
-        secondMean = Statistics.mean(b)
-        difference = Statistics.mean(d)
-        standardError = Statistics.standardDeviation(d) / Double(n).squareRoot()
-    }
-}
-
-extension Compare {
-    var name: String { "comparacao-\(first)-\(second)" }
-
-    var metricName: String {
-        switch metric {
-        case .nelbo: "NELBO"
-        case .iwae(let k): "NLL IWAE (k = \(k))"
-        }
+        return (values[0], values[1])
     }
 
-    func report(_ p: PairedDifference) -> ExperimentResult {
-        let scalars: [String: Double] = [
-            "difference": p.difference, "se": p.standardError, "z": p.z,
-            "first": p.firstMean, "second": p.secondMean, "n": Double(p.n),
-        ]
-        let rows = [
-            [first, SignificantFormat.format(p.firstMean)],
-            [second, SignificantFormat.format(p.secondMean)],
-            ["\(first) − \(second)", SignificantFormat.format(p.difference)],
-            ["Erro-padrão pareado", SignificantFormat.format(p.standardError)],
-            ["z", SignificantFormat.format(p.z)],
-        ]
-        let caption = "\(metricName) de teste em nats por exemplo, \(p.n) exemplos, os dois modelos com o mesmo ruído. "
-            + "A diferença é a média de \(first) − \(second) exemplo a exemplo (negativa: \(first) é melhor); o erro-padrão "
-            + "pareado, s_d/√n, mede só a incerteza da amostra de teste, não a de outra semente de treino."
-        let table = ResultTable(name: name, caption: caption, header: ["", metricName], rows: rows)
-        return ExperimentResult(outputs: [.table(table)], scalars: scalars)
+    /// The example-by-example mean of several runs' values.
+    private func average(_ runs: [[Double]]) -> [Double] {
+        guard let count = runs.first?.count else { return [] }
+        return (0..<count).map { i in Statistics.mean(runs.map { $0[i] }) }
     }
 }

@@ -15,8 +15,9 @@ import Notebook
 /// default `.fashionMNIST()`), `latent` (10), `hidden` (300), `layers` (2), `epochs` (10),
 /// `batch` (128), `lr` (0.001), `kl` (`.analytic` default: Monte Carlo with one sample where
 /// there is no closed form), `iwae` (0 = none; else the IWAE-k NLL column, k ≤ 5000), `seed`
-/// (1), `caption`, `label` (presentation only; the label goes to the table, or to the curves
-/// when it starts with `fig`).
+/// (1) or `seeds` (`[1, 2, 3]`: every prior trained once per seed, in parallel on the build's
+/// free `--jobs`), `caption`, `label` (presentation only; the label goes to the table, or to
+/// the curves when it starts with `fig`).
 ///
 /// Resource limits as in `@Train`, for each prior's run (with its IWAE evaluation); the
 /// operations of all runs together must stay within the 10¹⁵ limit.
@@ -26,12 +27,19 @@ import Notebook
 /// (`standard`, `mixture<K>`, `vampprior<K>`, `flow<L>`): `<key>.test.nelbo`, `<key>.test.kl`,
 /// `<key>.test.reconstruction`, `<key>.iwae`, `<key>.parameters`; and `best` (index in `priors`
 /// of the lowest test NELBO). Timings (shown as volatile): `<key>.seconds`, `<key>.secondsPerEpoch`.
+///
+/// With `seeds:` the table shows each prior's mean across seeds with its standard error (s/√n)
+/// beside the test NELBO and the IWAE NLL, the curves the mean with a band of ± one standard
+/// error, and every scalar but `<key>.parameters` becomes `<key>.test.nelbo.mean`, `….se` and
+/// `….seed<k>`; `best` is the prior with the lowest mean test NELBO, `seeds` the count.
 public struct ComparePriors: Experiment {
     public static let directiveName = "ComparePriors"
     public static let version = 3 + LatentModels.semanticVersion * 100
 
     let priors: [TrainingConfiguration.Model]
+    /// The first seed's configuration, without a prior; `seeds` lists every seed trained.
     let base: TrainingConfiguration
+    let seeds: SeedList
     let iwae: Int
     let presentation: Presentation
 
@@ -53,10 +61,10 @@ public struct ComparePriors: Experiment {
         let lr = arguments.double("lr", default: 1e-3, range: 1e-8...1)
         let kl = arguments.member("kl", default: "analytic", ModelArguments.klCases)
         let iwae = arguments.int("iwae", default: 0, range: 0...5000)
-        let seed = arguments.int("seed", default: 1, range: 0...Int.max)
+        let seeds = arguments.seedList()
         let presentation = Presentation(reading: &arguments)
         guard let priors, let data, let latent, let hidden, let layers, let epochs, let batch, let lr, let kl, let iwae,
-              let seed, !arguments.hasErrors else { return nil }
+              let seeds, !arguments.hasErrors else { return nil }
         guard Set(priors).count == priors.count else {
             arguments.report("invalid-value", "'priors' of @ComparePriors lists the same prior twice", at: arguments.anchor)
             return nil
@@ -66,7 +74,7 @@ public struct ComparePriors: Experiment {
             return nil
         }
         let base = TrainingConfiguration(data: data, latent: latent, hidden: hidden, hiddenLayers: layers, epochs: epochs,
-                                         batchSize: batch, learningRate: Float(lr), kl: kl, seed: UInt64(seed))
+                                         batchSize: batch, learningRate: Float(lr), kl: kl, seed: UInt64(seeds.first))
         // Each prior's run must fit, and all of them together must fit the work limit.
         var total = ResourceEstimate()
         for prior in priors {
@@ -76,9 +84,10 @@ public struct ComparePriors: Experiment {
             guard resources.check(iwae: iwae, on: &arguments) else { return nil }
             total.operations += resources.estimate(iwae: iwae).operations
         }
-        guard total.check(on: &arguments) else { return nil }
+        guard total.check(on: &arguments), seeds.checkWork(of: total, on: &arguments) else { return nil }
         self.priors = priors
         self.base = base
+        self.seeds = seeds
         self.iwae = iwae
         self.presentation = presentation
     }
@@ -94,23 +103,42 @@ public struct ComparePriors: Experiment {
         }
     }
 
+    /// One prior's run: the trained model and, with `iwae > 0`, its IWAE NLL.
+    struct Run {
+        var prior: TrainingConfiguration.Model
+        var trained: TrainedModel
+        var nll: Double?
+    }
+
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
-        var runs: [(TrainingConfiguration.Model, TrainedModel, Double?)] = []
-        for (index, prior) in priors.enumerated() {
-            var configuration = base
-            configuration.model = prior
-            let part = context.part(index, of: priors.count)
-            // Training takes most of each part; the IWAE evaluation the rest.
-            let training = iwae > 0 ? part.weighted(from: 0, to: 0.9) : part
-            let trained = try TrainingRun.run(configuration, name: Self.key(prior), context: training)
-            var nll: Double?
-            if iwae > 0 {
-                try part.checkDeadline(fractionDone: 0.9)
-                nll = try trained.model.importanceWeightedNLL(on: try TrainedModelArtifacts.testSet(of: trained), samples: iwae,
-                                                              seed: base.seed) { try part.checkDeadline() }
+        guard seeds.isMultiple else {
+            let runs = try priors.enumerated().map { index, prior in
+                try run(prior, seed: seeds.first, name: Self.key(prior), context: context.part(index, of: priors.count))
             }
-            runs.append((prior, trained, nll))
+            return report(runs.map { ($0.prior, $0.trained, $0.nll) })
         }
-        return report(runs)
+        // Every (prior, seed) pair is one part, run on the build's free workers.
+        let pairs = priors.flatMap { prior in seeds.seeds.map { (prior, $0) } }
+        let runs = try context.concurrentParts(pairs.count) { [self] index, part in
+            let (prior, seed) = pairs[index]
+            return Handoff(value: try run(prior, seed: seed, name: "\(Self.key(prior)) semente \(seed)", context: part))
+        }.map(\.value)
+        return report(seeds: priors.indices.map { p in Array(runs[(p * seeds.seeds.count)..<((p + 1) * seeds.seeds.count)]) })
+    }
+
+    private func run(_ prior: TrainingConfiguration.Model, seed: Int, name: String, context part: ExperimentContext) throws -> Run {
+        var configuration = base
+        configuration.model = prior
+        configuration.seed = UInt64(seed)
+        // Training takes most of each part; the IWAE evaluation the rest.
+        let training = iwae > 0 ? part.weighted(from: 0, to: 0.9) : part
+        let trained = try TrainingRun.run(configuration, name: name, context: training)
+        var nll: Double?
+        if iwae > 0 {
+            try part.checkDeadline(fractionDone: 0.9)
+            nll = try trained.model.importanceWeightedNLL(on: try TrainedModelArtifacts.testSet(of: trained), samples: iwae,
+                                                          seed: UInt64(seed)) { try part.checkDeadline() }
+        }
+        return Run(prior: prior, trained: trained, nll: nll)
     }
 }

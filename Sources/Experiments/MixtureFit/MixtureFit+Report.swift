@@ -43,7 +43,7 @@ extension MixtureFit {
     /// Density maps of (up to five) EM fits and of the VAE, with the training points on top, three
     /// panels a row; the colour scale tops out at the 99th percentile of all cells, so one
     /// extreme cell (the VAE's IWAE estimate is heavy-tailed) cannot darken every panel.
-    private func densityFigure(fits: [EMResult], vae: (model: VAE, train: Double, test: Double, kl: Double)?,
+    func densityFigure(fits: [EMResult], vae: (model: VAE, train: Double, test: Double, kl: Double)?,
                                train: [[Double]]) -> ResultFigure {
         let xs = train.map { $0[0] }, ys = train.map { $0[1] }
         let pad = 0.1 * max((xs.max()! - xs.min()!), (ys.max()! - ys.min()!))

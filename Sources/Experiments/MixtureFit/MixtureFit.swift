@@ -18,7 +18,8 @@ import Tensors
 /// `lr` (0.003), `freeBits` (0 nats), `warmup` (0 epochs) — and score it by the IWAE bound with
 /// `iwae` (100) samples; on 2-D sets the plain VAE tends to collapse its posterior (KL ≈ 0),
 /// which `freeBits: 0.5` counters), `grid` (60 cells
-/// per side of the density maps), `seed` (1), `caption`, `label` (presentation only).
+/// per side of the density maps), `seed` (1) or `seeds` (`[1, 2, 3]`: EM and the VAE once per
+/// seed, in parallel on the build's free `--jobs`), `caption`, `label` (presentation only).
 ///
 /// Resource limits (an `invalid-value` error before anything runs): EM's responsibilities
 /// (training points × largest K × 8 bytes) within 2 GiB, its work (Σ K × training points ×
@@ -29,6 +30,11 @@ import Tensors
 /// `em.k<K>.iterations`, `best.k` (the K with the best test log-likelihood), `vae.test`
 /// (the IWAE lower bound on the test log-likelihood), `vae.train`, `vae.kl` (its test KL: near 0
 /// means the posterior collapsed and the VAE is a single Gaussian).
+///
+/// With `seeds:` the table shows means across seeds with the standard error (s/√n) of the test
+/// log-likelihood, the density maps are the first seed's, every scalar but `best.k` becomes
+/// `name.mean`, `name.se` and `name.seed<k>` (`em.k5.test.mean`), and `best.k` is the K with
+/// the best mean test log-likelihood.
 public struct MixtureFit: Experiment {
     public static let directiveName = "MixtureFit"
     public static let version = 3 + LatentModels.semanticVersion * 100
@@ -44,7 +50,9 @@ public struct MixtureFit: Experiment {
     let warmup: Int
     let iwaeSamples: Int
     let grid: Int
-    let seed: Int
+    /// The seed of this run: the first of `seeds` (each seed's run is a copy with its own).
+    var seed: Int
+    let seeds: SeedList
     let presentation: Presentation
 
     public init?(reading arguments: inout ArgumentReader) {
@@ -60,10 +68,10 @@ public struct MixtureFit: Experiment {
         let warmup = arguments.int("warmup", default: 0, range: 0...1000)
         let iwae = arguments.int("iwae", default: 100, range: 1...5000)
         let grid = arguments.int("grid", default: 60, range: 10...200)
-        let seed = arguments.int("seed", default: 1, range: 0...Int.max)
+        let seeds = arguments.seedList()
         let presentation = Presentation(reading: &arguments)
         guard let data, let components, let withVAE, let latent, let hidden, let layers, let epochs, let lr, let freeBits, let warmup, let iwae,
-              let grid, let seed, !arguments.hasErrors else { return nil }
+              let grid, let seeds, !arguments.hasErrors else { return nil }
         guard case let .synthetic(set, train, test) = data else {
             arguments.report("invalid-value", "@MixtureFit works on 2-D data: 'data' must be .synthetic(…)", at: arguments.anchor,
                              suggestion: "write 'data: .synthetic(set: .ring(components: 8), train: 2000, test: 1000)'")
@@ -83,7 +91,7 @@ public struct MixtureFit: Experiment {
                                value: CheckedSize.product(CheckedSize.sum(components), train,
                                                           ExpectationMaximization.defaultMaxIterations, 40),
                                remedy: "use fewer or smaller 'components' or fewer training points")])
-        guard em.check(on: &arguments) else { return nil }
+        guard em.check(on: &arguments), seeds.checkWork(of: em, on: &arguments) else { return nil }
         self.set = set
         self.trainCount = train
         self.testCount = test
@@ -95,11 +103,13 @@ public struct MixtureFit: Experiment {
         self.warmup = warmup
         self.iwaeSamples = iwae
         self.grid = grid
-        self.seed = seed
+        self.seed = seeds.first
+        self.seeds = seeds
         self.presentation = presentation
         guard withVAE else { return }
         let resources = TrainingResources(configuration)
-        guard resources.check(iwae: iwae, on: &arguments) else { return nil }
+        guard resources.check(iwae: iwae, on: &arguments),
+              seeds.checkWork(of: resources.estimate(iwae: iwae), on: &arguments) else { return nil }
         // The VAE's density map: an IWAE bound with min(iwae, 500) samples at every grid cell, in one batch.
         let rows = CheckedSize.product(grid, grid, min(iwae, 500))
         let map = ResourceEstimate(
@@ -127,7 +137,27 @@ public struct MixtureFit: Experiment {
         var test: Double
     }
 
+    /// What one seed's run measured.
+    struct Measurement {
+        var fits: [EMResult]
+        var vae: (model: VAE, train: Double, test: Double, kl: Double)?
+        var train: [[Double]]
+    }
+
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
+        guard seeds.isMultiple else {
+            let m = try measure(in: context)
+            return report(fits: m.fits, vae: m.vae, train: m.train)
+        }
+        let runs = try context.concurrentParts(seeds.seeds.count) { [self] index, part in
+            var run = self
+            run.seed = seeds.seeds[index]
+            return Handoff(value: try run.measure(in: part))
+        }
+        return report(seeds: runs.map(\.value))
+    }
+
+    func measure(in context: ExperimentContext) throws -> Measurement {
         let (trainSet, testSet) = try configuration.loadData()
         let train = TensorConversion.rows(trainSet.tensor()), test = TensorConversion.rows(testSet.tensor())
         var fits: [EMResult] = []
@@ -163,6 +193,6 @@ public struct MixtureFit: Experiment {
             vae = (trained.model, trainLL, testLL, trained.history.last?.testKL ?? .nan)
         }
         try context.checkDeadline()
-        return report(fits: fits, vae: vae, train: train)
+        return Measurement(fits: fits, vae: vae, train: train)
     }
 }

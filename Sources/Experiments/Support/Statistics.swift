@@ -17,6 +17,11 @@ enum Statistics {
         return (squares / Double(values.count - 1)).squareRoot()
     }
 
+    /// Standard error of the mean, s / √n with s the sample standard deviation (n − 1); NaN for n < 2.
+    static func standardError(_ values: [Double]) -> Double {
+        standardDeviation(values) / Double(values.count).squareRoot()
+    }
+
     /// Slope b of the least-squares line y ≈ a + b·x; nil with fewer than two distinct x.
     static func leastSquaresSlope(x: [Double], y: [Double]) -> Double? {
         precondition(x.count == y.count, "leastSquaresSlope: \(x.count) x values but \(y.count) y values")

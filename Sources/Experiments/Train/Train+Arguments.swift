@@ -18,11 +18,11 @@ extension Train {
         let freeBits = arguments.double("freeBits", default: 0, range: 0...100)
         let kl = arguments.member("kl", default: "analytic", ModelArguments.klCases)
         let conditional = arguments.bool("conditional", default: false)
-        let seed = arguments.int("seed", default: 1, range: 0...Int.max)
+        let seeds = arguments.seedList()
         let show = arguments.bool("show", default: true, semantic: false)
         let presentation = Presentation(reading: &arguments)
         guard let id, let model, let data, let latent, let hidden, let layers, let epochs, let batch, let lr,
-              let beta, let warmup, let freeBits, let kl, let conditional, let seed, let show,
+              let beta, let warmup, let freeBits, let kl, let conditional, let seeds, let show,
               !arguments.hasErrors else { return nil }
 
         guard !id.isEmpty else {
@@ -41,8 +41,9 @@ extension Train {
         let configuration = TrainingConfiguration(
             model: model, data: data, latent: latent, hidden: hidden, hiddenLayers: layers, conditional: conditional,
             epochs: epochs, batchSize: batch, learningRate: Float(lr), beta: Float(beta), warmup: warmup,
-            freeBits: Float(freeBits), kl: kl, seed: UInt64(seed))
-        guard TrainingResources(configuration).check(on: &arguments) else { return nil }
-        self.init(id: id, configuration: configuration, show: show, presentation: presentation)
+            freeBits: Float(freeBits), kl: kl, seed: UInt64(seeds.first))
+        let resources = TrainingResources(configuration)
+        guard resources.check(on: &arguments), seeds.checkWork(of: resources.estimate(), on: &arguments) else { return nil }
+        self.init(id: id, configuration: configuration, seeds: seeds, show: show, presentation: presentation)
     }
 }

@@ -17,7 +17,9 @@ import Notebook
 /// - `latent` (10, 1…512), `hidden` (300, 1…4096), `layers` (2, 1…8), `epochs` (10, 1…1000),
 ///   `batch` (128, 1…65536), `lr` (0.001, (0, 1]), `beta` (1, ≥ 0), `warmup` (0 epochs), `freeBits` (0 nats),
 ///   `kl`: `.analytic` (default; Monte Carlo with one sample for priors without a closed form) | `.monteCarlo(samples: 1)`,
-///   `conditional` (false; not with the VampPrior), `seed` (1).
+///   `conditional` (false; not with the VampPrior), `seed` (1), or `seeds` (`[1, 2, 3]`: 2…16
+///   distinct seeds, one model each, trained in parallel on the build's free `--jobs`; not
+///   with `seed`).
 /// - Resource limits (checked before anything runs, an `invalid-value` error at the directive;
 ///   see `ResourceLimits` and `TrainingResources`): about 2 GiB of memory (weights × 4 copies
 ///   for gradients and Adam, activations of batch × hidden × layers, Monte-Carlo KL terms,
@@ -34,18 +36,29 @@ import Notebook
 /// `train.kl`, `train.reconstruction`, `epochs`, `parameters`; timings (citable, shown as
 /// volatile): `seconds` (total training time), `secondsPerEpoch`. Artifacts: the
 /// configuration (JSON), the weights and the history (JSON).
+///
+/// With `seeds:` the table has a row per seed, then the mean and the standard error across
+/// seeds (s/√n, s with n − 1); the curves show the mean per epoch with a band of ± one standard
+/// error; every scalar above except `epochs` and `parameters` becomes `name.mean`, `name.se`
+/// and `name.seed<k>` (e.g. `test.nelbo.mean`, `test.nelbo.seed2`), and `seeds` counts them.
+/// Directives reading the model through `of:` use the first seed's; `@Compare` pairs the
+/// seeds of two such models one by one.
 public struct Train: Experiment {
     public static let directiveName = "Train"
     public static let version = 2 + LatentModels.semanticVersion * 100
 
     public let id: String?
+    /// The first seed's configuration; `seeds` lists every seed trained.
     let configuration: TrainingConfiguration
+    let seeds: SeedList
     let show: Bool
     let presentation: Presentation
 
-    init(id: String, configuration: TrainingConfiguration, show: Bool = true, presentation: Presentation = .init(caption: nil, label: nil)) {
+    init(id: String, configuration: TrainingConfiguration, seeds: SeedList? = nil, show: Bool = true,
+         presentation: Presentation = .init(caption: nil, label: nil)) {
         self.id = id
         self.configuration = configuration
+        self.seeds = seeds ?? SeedList(seeds: [Int(configuration.seed)])
         self.show = show
         self.presentation = presentation
     }
@@ -55,8 +68,15 @@ public struct Train: Experiment {
     public var inputFingerprint: String { ModelArguments.fingerprint(of: configuration.data) }
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
-        let trained = try TrainingRun.run(configuration, name: name, context: context)
-        return try report(trained)
+        guard seeds.isMultiple else {
+            return try report(try TrainingRun.run(configuration, name: name, context: context))
+        }
+        let configurations = seeds.configurations(configuration)
+        let runs = try context.concurrentParts(configurations.count) { [name] index, part in
+            Handoff(value: try TrainingRun.run(configurations[index], name: "\(name) semente \(configurations[index].seed)",
+                                               context: part))
+        }
+        return try report(seeds: runs.map(\.value))
     }
 
     public func presenting(_ result: ExperimentResult) -> ExperimentResult {

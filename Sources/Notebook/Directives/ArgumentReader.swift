@@ -51,6 +51,15 @@ public struct ArgumentReader {
                                       id: id, message: message, suggestion: suggestion))
     }
 
+    /// Whether `label` is written in the call (read or not); reads nothing.
+    public func isWritten(_ label: String) -> Bool { arguments.contains { $0.label == label } }
+
+    /// Where the value of `label` is written (its first occurrence), for diagnostics about a
+    /// value that was read but does not fit the others; nil when it is not written.
+    public func location(of label: String) -> SourceLocation? {
+        arguments.first { $0.label == label }?.value.location
+    }
+
     // MARK: - Generic read
 
     /// Reads `label`, converting with `convert`; reports a missing or mistyped argument.

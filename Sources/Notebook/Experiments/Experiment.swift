@@ -51,10 +51,14 @@ public struct ExperimentContext: Sendable {
     public var timeLimit: Double?
     /// When the directive started (for the elapsed time in `timeout` messages).
     public let start: DispatchTime
-    /// The fraction of the whole directive already done, shared by every copy of the context.
+    /// How much of the whole directive is done, shared by every copy of the context.
     let tracker: ProgressTracker
     /// Maps a part's own fraction [0, 1] into the whole directive's (see `part(_:of:)`).
     var fractionOffset = 0.0, fractionScale = 1.0
+    /// The tracker's slot this context records into (see `ProgressTracker`).
+    var progressSlot = 0
+    /// The build's worker slots, from which `concurrentParts` borrows; nil outside a build.
+    var workers: WorkerSlots?
 
     public init(dependencyResults: [String: ExperimentResult] = [:], lessonSlug: String = "",
                 timeLimit: Double? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -86,7 +90,7 @@ public struct ExperimentContext: Sendable {
     /// message derives its suggested limit from it.
     public func reportProgress(_ fraction: Double) {
         guard fraction.isFinite else { return }
-        tracker.record(fractionOffset + fractionScale * min(max(fraction, 0), 1))
+        tracker.record(fractionOffset + fractionScale * min(max(fraction, 0), 1), slot: progressSlot)
     }
 
     /// Throws a `timeout` failure once the time limit has passed. Long experiments call it
@@ -140,19 +144,32 @@ public struct ExperimentContext: Sendable {
     static func seconds(_ s: Double) -> String { s == s.rounded() ? "\(Int(s)) s" : "\(s) s" }
 }
 
-/// The furthest fraction of a directive's work reported so far (shared, thread-safe).
+/// How much of a directive's work is done (shared by every copy of its context, thread-safe).
+///
+/// Progress is recorded per slot: one slot for the directive's sequential work, the furthest
+/// fraction reported in it; one more for each part that `concurrentParts` runs, holding that
+/// part's share. The whole is the sum, so parts running side by side add up instead of the
+/// one started last counting as if everything before it were finished.
 final class ProgressTracker: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: Double?
+    private var values: [Int: Double] = [:]
+    private var slotCount = 1
 
-    func record(_ fraction: Double) {
+    func record(_ fraction: Double, slot: Int = 0) {
         lock.lock(); defer { lock.unlock() }
-        value = max(value ?? 0, fraction)
+        values[slot] = max(values[slot] ?? 0, fraction)
+    }
+
+    /// `count` new slots; returns the first.
+    func newSlots(_ count: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        defer { slotCount += count }
+        return slotCount
     }
 
     var fraction: Double? {
         lock.lock(); defer { lock.unlock() }
-        return value
+        return values.isEmpty ? nil : min(1, values.values.reduce(0, +))
     }
 }
 

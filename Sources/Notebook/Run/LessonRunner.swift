@@ -49,11 +49,16 @@ public struct LessonRunner: Sendable {
         let state = SchedulerState(work: work)
         let workers = max(1, min(jobs, state.nodeCount))
         let work = work
+        // A worker holds a slot while it runs a directive; directives with independent parts
+        // (seeds) borrow the free ones, so at most `jobs` things run at once.
+        let slots = WorkerSlots(jobs)
         let drain: @Sendable () -> Void = {
             while let node = state.next() {
                 let (plan, lesson) = work[node.lesson]
+                slots.acquire()
                 let outcome = runDirective(node.directive, plan: plan, lesson: lesson,
-                                           finished: state.outcomes(of: node.lesson))
+                                           finished: state.outcomes(of: node.lesson), slots: slots)
+                slots.release()
                 state.finish(node, with: outcome)
             }
         }
@@ -72,7 +77,8 @@ public struct LessonRunner: Sendable {
     }
 
     /// Runs one directive whose dependencies have all finished (`finished` holds their outcomes).
-    func runDirective(_ index: Int, plan: LessonPlan, lesson: Lesson, finished: [Int: DirectiveOutcome]) -> DirectiveOutcome {
+    func runDirective(_ index: Int, plan: LessonPlan, lesson: Lesson, finished: [Int: DirectiveOutcome],
+                      slots: WorkerSlots? = nil) -> DirectiveOutcome {
         let directive = plan.directives[index]
         guard let experiment = directive.experiment else { return DirectiveOutcome(result: nil) }
         var dependencyResults: [String: ExperimentResult] = [:]
@@ -111,9 +117,10 @@ public struct LessonRunner: Sendable {
             }
         }
         progress("\(label): running…")
-        let context = ExperimentContext(dependencyResults: dependencyResults, lessonSlug: lesson.slug,
+        var context = ExperimentContext(dependencyResults: dependencyResults, lessonSlug: lesson.slug,
                                         timeLimit: directive.timeLimit,
                                         progress: { [progress] line in progress("\(label): \(line)") })
+        context.workers = slots
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let result = try experiment.run(in: context)
