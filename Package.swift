@@ -40,6 +40,9 @@ let package = Package(
         .target(name: "Notebook", dependencies: [
             "PortableMath",
             "Markdown", "Charts", "CZlib",
+        ], resources: [
+            // The site's stylesheet and script, compiled into the binary (no bundle to find at run time).
+            .embedInCode("Resources/notes.css"), .embedInCode("Resources/notes.js"),
         ]),
         .target(name: "Experiments", dependencies: ["Notebook", "Charts", "LatentModels", "PortableMath"],
                 swiftSettings: numericSettings),

@@ -74,7 +74,8 @@
       var anchor = document.createElement("a");
       anchor.className = "heading-anchor";
       anchor.href = "#" + heading.id;
-      anchor.setAttribute("aria-label", "Link para esta seção");
+      var english = (document.documentElement.lang || "").toLowerCase().indexOf("en") === 0;
+      anchor.setAttribute("aria-label", english ? "Link to this section" : "Link para esta seção");
       anchor.textContent = "#";
       heading.appendChild(anchor);
     });

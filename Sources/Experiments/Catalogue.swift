@@ -1,3 +1,4 @@
+import LatentModels
 import Notebook
 
 /// Every directive this build knows. The CLI registers these with the notebook engine:
@@ -20,5 +21,10 @@ public enum Catalogue {
         Compare.self,
     ]
 
-    public static var registry: ExperimentRegistry { ExperimentRegistry(all) }
+    /// The catalogue; a course's `data: fashionMNIST:` folder becomes the dataset folder.
+    public static var registry: ExperimentRegistry {
+        ExperimentRegistry(all) { course in
+            FashionMNIST.directory = course.fashionMNISTFolder ?? FashionMNIST.defaultDirectory
+        }
+    }
 }

@@ -7,7 +7,8 @@ struct LessonWatcher {
     enum Change: Equatable {
         /// Only these lessons' files changed: rebuild just them.
         case lessons([String])
-        /// A lesson was added or removed: navigation and the index change, rebuild all.
+        /// A lesson was added or removed, or the course configuration changed: navigation,
+        /// the index or every page's chrome change, rebuild all.
         case all
     }
 
@@ -30,17 +31,19 @@ struct LessonWatcher {
         let current = scan()
         defer { stamps = current }
         guard current != stamps else { return nil }
-        guard Set(current.keys) == Set(stamps.keys) else { return .all }
+        guard Set(current.keys) == Set(stamps.keys), current[Self.courseFile] == stamps[Self.courseFile] else { return .all }
         let changed = current.keys.filter { current[$0] != stamps[$0] }.sorted()
         return .lessons(changed.map { String($0.dropLast(3)) })
     }
 
-    /// `*.md` file name → stamp.
+    static let courseFile = "course.yml"
+
+    /// `*.md` file name → stamp, and `course.yml`'s.
     private func scan() -> [String: Stamp] {
         let fm = FileManager.default
         let names = (try? fm.contentsOfDirectory(atPath: notesFolder.path)) ?? []
         var result: [String: Stamp] = [:]
-        for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") {
+        for name in names where (name.hasSuffix(".md") && !name.hasPrefix(".")) || name == Self.courseFile {
             guard let attributes = try? fm.attributesOfItem(atPath: notesFolder.appendingPathComponent(name).path)
             else { continue }
             result[name] = Stamp(modified: attributes[.modificationDate] as? Date ?? .distantPast,

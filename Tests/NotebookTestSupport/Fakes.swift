@@ -141,3 +141,6 @@ public final class ConcurrencyGauge: @unchecked Sendable {
     /// Resets the peak and returns the previous one.
     public func takePeak() -> Int { lock.lock(); defer { peak = current; lock.unlock() }; return peak }
 }
+
+/// The course configuration of the Portuguese test lessons (the default is English).
+public let portugueseCourse = CourseConfiguration(language: "pt-BR")

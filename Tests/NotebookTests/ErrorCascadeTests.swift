@@ -21,7 +21,7 @@ import NotebookTestSupport
         let lesson = Lesson(path: "Notes/t.md", source: lessonSource(body))
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         let outcomes = LessonRunner().run(plan, lesson: lesson)
-        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: LessonNavigation())
+        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: LessonNavigation(), course: portugueseCourse)
         return Build(plan: plan, outcomes: outcomes, page: page)
     }
 

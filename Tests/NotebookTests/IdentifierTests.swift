@@ -58,7 +58,7 @@ import NotebookTestSupport
         let lesson = Lesson(path: "Notes/t.md", source: lessonSource("## Figura 1\n\n## Tabela 1\n\n## Conteúdo principal\n\n```swift-directive\n@Train(id: \"a\")\n@Evaluate(of: [\"a\"])\n```\n"))
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: LessonRunner().run(plan, lesson: lesson),
-                                     navigation: LessonNavigation())
+                                     navigation: LessonNavigation(), course: portugueseCourse)
         let ids = page.html.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
         #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
         #expect(ids.contains("figura-1-2") && ids.contains("tabela-1-2"))

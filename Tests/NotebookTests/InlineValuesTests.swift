@@ -76,7 +76,7 @@ import Testing
         """))
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: LessonRunner().run(plan, lesson: lesson),
-                                     navigation: LessonNavigation())
+                                     navigation: LessonNavigation(), course: portugueseCourse)
         #expect(page.html.contains("<span class=\"inline-value\" title=\"a.nelbo\">105</span>"))
         #expect(positions(page.diagnostics) == ["unknown-reference@6:27"])
     }

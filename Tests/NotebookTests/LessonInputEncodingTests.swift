@@ -76,7 +76,7 @@ import NotebookTestSupport
         #expect(lesson.title == "02-treino")
         #expect(lesson.source.isEmpty)
         #expect(lesson.document.fencedBlocks.isEmpty)
-        #expect(lesson.language == "pt-BR")
+        #expect(lesson.language == "en")
     }
 
     @Test func validMultibyteTextIsNotFlagged() {

@@ -41,7 +41,7 @@ import NotebookTestSupport
         #expect(l.diagnostics.first?.severity == .error)
         if let suggestion { #expect(l.diagnostics.first?.suggestion == suggestion) }
         #expect(l.diagnostics.first?.suggestion != nil)
-        #expect(l.language == "pt-BR")
+        #expect(l.language == "en")
     }
 
     @Test(arguments: ["pt-BR", "en", "en-US", "zh-Hant-TW", "es-419", "de-CH-1901", "ast"])

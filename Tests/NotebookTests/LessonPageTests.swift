@@ -8,7 +8,7 @@ import NotebookTestSupport
         let lesson = Lesson(path: "Notes/t.md", source: source)
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         let outcomes = LessonRunner().run(plan, lesson: lesson)
-        return LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation)
+        return LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation, course: portugueseCourse)
     }
 
     @Test func replacesBlocksWithNumberedResultsAndSourceDetails() {
@@ -47,7 +47,7 @@ import NotebookTestSupport
         """))
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         let outcomes = LessonRunner().run(plan, lesson: lesson)
-        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: LessonNavigation())
+        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: LessonNavigation(), course: portugueseCourse)
         #expect(page.html.contains(##"href="#tbl-primeiro">Figura 1</a>"##), "\(page.html)")
         #expect(page.diagnostics.isEmpty && plan.diagnostics.isEmpty, "\(page.diagnostics) \(plan.diagnostics)")
     }

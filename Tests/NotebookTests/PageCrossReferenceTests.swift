@@ -7,7 +7,7 @@ import NotebookTestSupport
         let lesson = Lesson(path: "Notes/t.md", source: lessonSource(body))
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
         return LessonPage.render(lesson: lesson, plan: plan, outcomes: LessonRunner().run(plan, lesson: lesson),
-                                 navigation: LessonNavigation())
+                                 navigation: LessonNavigation(), course: portugueseCourse)
     }
 
     @Test func linksToAFigureDefinedLaterInThePage() {

@@ -41,7 +41,7 @@ import Testing
         """
         let lesson = Lesson(path: "Notes/m.md", source: lessonSource(body))
         let plan = LessonPlan(lesson: lesson, registry: fakeRegistry)
-        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: [:], navigation: LessonNavigation())
+        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: [:], navigation: LessonNavigation(), course: portugueseCourse)
         let text = Self.decoded(page.html)
         for span in Self.spans {
             #expect(text.contains(span), "math changed on its way to the page: \(span)")

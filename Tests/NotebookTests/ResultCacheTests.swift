@@ -175,7 +175,7 @@ import Testing
         // Nothing changed: nothing runs; from then on the page is identical.
         #expect(try runs { _ = try build(folder) } == [:])
         let page = folder.read("Output/01-a.html")
-        #expect(page?.contains("resultado do cache") == true)
+        #expect(page?.contains("cached result") == true)
         #expect(try runs { _ = try build(folder) } == [:])
         #expect(folder.read("Output/01-a.html") == page)
 

@@ -15,6 +15,7 @@ import Testing
         init() throws {
             url = FileManager.default.temporaryDirectory.appendingPathComponent("notes-lessons-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: url.appendingPathComponent("Notes"), withIntermediateDirectories: true)
+            try write("lang: pt-BR\n", "course.yml")
             try write(lessonSource(title: "Boa", order: 1, "# Boa\n\n```swift-directive\n@Train(id: \"ok\")\n```\n"), "01-boa.md")
         }
         deinit { try? FileManager.default.removeItem(at: url) }

@@ -69,9 +69,9 @@ import Testing
 
         let page = try String(contentsOf: folder.appendingPathComponent("Output/01-erros.html"), encoding: .utf8)
         #expect(page.components(separatedBy: "class=\"directive-error\"").count - 1 == 12)
-        #expect(page.contains("Tabela 1.</span> Válido."))
+        #expect(page.contains("Table 1.</span> Válido."))
         // `@Train(id: "g") extra` still runs: the trailing text is reported, the call itself is whole.
-        #expect(page.contains("Tabela 3.</span> Também válido."))
+        #expect(page.contains("Table 3.</span> Também válido."))
     }
 }
 

@@ -13,6 +13,7 @@ import Testing
         init() throws {
             url = FileManager.default.temporaryDirectory.appendingPathComponent("notes-reproduce-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+            try "lang: pt-BR\n".write(to: notes.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
             try lessonSource("# A\n\nTexto.\n\n```swift-directive\n@Train(id: \"rep\", epochs: 3)\n@Evaluate(of: [\"rep\"], label: \"fig-rep\")\n```\n")
                 .write(to: notes.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
         }

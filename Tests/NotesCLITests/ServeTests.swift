@@ -84,6 +84,11 @@ import Testing
         #expect(watcher.poll() == .all)
         try "x".write(to: folder.appendingPathComponent("notas.txt"), atomically: true, encoding: .utf8)
         #expect(watcher.poll() == nil)
+        // The course configuration frames every page: adding or editing it rebuilds all.
+        try "title: Curso".write(to: folder.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        #expect(watcher.poll() == .all)
+        try "title: Outro curso".write(to: folder.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        #expect(watcher.poll() == .all)
     }
 
     @Test func injectsTheReloadScriptBeforeBodyEnd() {

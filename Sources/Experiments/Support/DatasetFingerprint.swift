@@ -9,7 +9,7 @@ enum DatasetFingerprint {
     /// `name:size:mtime` per file, `;`-separated; `name:missing` for absent files.
     static var fashionMNIST: String {
         fashionMNISTFiles.map { name in
-            let path = FashionMNIST.defaultDirectory + "/" + name
+            let path = FashionMNIST.directory + "/" + name
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return name + ":missing" }
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
             let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

@@ -17,3 +17,14 @@ final class DatasetCache: @unchecked Sendable {
         entries[key] = dataset
     }
 }
+
+/// The process-wide dataset folder (thread-safe).
+final class DirectorySetting: @unchecked Sendable {
+    static let shared = DirectorySetting()
+    private let lock = NSLock()
+    private var stored = FashionMNIST.defaultDirectory
+    var value: String {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+}

@@ -9,6 +9,13 @@ public enum FashionMNIST {
     public static let debianPackage = "dataset-fashion-mnist"
     /// Where the package puts them.
     public static let defaultDirectory = "/usr/share/datasets/fashion-mnist"
+
+    /// Where `load` reads by default: `defaultDirectory` unless a course configuration names
+    /// another folder (`data: fashionMNIST:` in `course.yml`). Process-wide.
+    public static var directory: String {
+        get { DirectorySetting.shared.value }
+        set { DirectorySetting.shared.value = newValue }
+    }
     /// Class names, by label.
     public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                                     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
@@ -24,7 +31,7 @@ public enum FashionMNIST {
     ///   `DatasetError.corrupt` if it does not decode: bad magic, dimension counts other than
     ///   3 (images) and 1 (labels), a zero or oversized dimension (see `IDXFile`), a payload
     ///   of the wrong size, label and image counts that differ, a label outside 0…9.
-    public static func load(_ split: Split, directory: String = defaultDirectory) throws -> Dataset {
+    public static func load(_ split: Split, directory: String = FashionMNIST.directory) throws -> Dataset {
         let key = "\(directory)/\(split.rawValue)"
         if let cached = DatasetCache.shared.value(for: key) { return cached }
         let imagesPath = "\(directory)/\(split.filePrefix)-images-idx3-ubyte.gz"
@@ -52,3 +59,4 @@ public enum FashionMNIST {
         return dataset
     }
 }
+

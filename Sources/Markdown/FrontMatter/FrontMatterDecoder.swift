@@ -99,7 +99,7 @@ struct FrontMatterDecoder {
         return FrontMatterError(line: location.line, column: location.column, message: message)
     }
 
-    private func error(from error: YamlError) -> FrontMatterError {
+    func error(from error: YamlError) -> FrontMatterError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),

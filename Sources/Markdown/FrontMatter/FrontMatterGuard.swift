@@ -17,13 +17,16 @@ struct FrontMatterGuard {
 
     let yaml: String
     let firstLine: Int
+    /// How the checked text is named in messages: "front matter", "the course configuration".
+    var what = "front matter"
 
     func check() throws(FrontMatterError) {
         let size = yaml.utf8.count
         guard size <= Self.maximumBytes else {
             throw FrontMatterError(line: firstLine, column: 1,
-                                   message: "front matter is \(size) bytes, more than the \(Self.maximumBytes) allowed",
-                                   suggestion: "keep front matter to a few short keys; put long text in the lesson body")
+                                   message: "\(what) is \(size) bytes, more than the \(Self.maximumBytes) allowed",
+                                   suggestion: what == "front matter" ? "keep front matter to a few short keys; put long text in the lesson body"
+                                       : "keep \(what) to a few short keys")
         }
         if let problem = firstProblem() { throw problem }
     }
@@ -46,11 +49,12 @@ struct FrontMatterGuard {
         case nil:
             return nil
         case .alias(let mark), .anchor(let mark):
-            return error(at: mark, message: "YAML anchors and aliases are not allowed in front matter",
+            return error(at: mark, message: "YAML anchors and aliases are not allowed in \(what)",
                          suggestion: "write each value out in full")
         case .tooDeep(let mark):
-            return error(at: mark, message: "front matter nests lists and mappings more than \(Self.maximumDepth) levels deep",
-                         suggestion: "front matter holds flat keys such as title, order, summary, lang")
+            return error(at: mark, message: "\(what) nests lists and mappings more than \(Self.maximumDepth) levels deep",
+                         suggestion: what == "front matter" ? "front matter holds flat keys such as title, order, summary, lang"
+                                                            : "\(what) holds flat keys and short lists")
         }
     }
 

@@ -62,13 +62,15 @@ public struct MarkdownDocument: Sendable {
     ///     link's text.
     public func renderHTML(replacingBlock: (FencedBlock) -> String? = { _ in nil },
                            inlineCode: (String, MarkdownLocation) -> String? = { _, _ in nil },
-                           crossReference: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
+                           crossReference: (String, MarkdownLocation) -> String? = { _, _ in nil },
+                           calloutLanguage: String? = nil) -> String {
         withoutActuallyEscaping(replacingBlock) { replacingBlock in
             withoutActuallyEscaping(inlineCode) { inlineCode in
                 withoutActuallyEscaping(crossReference) { crossReference in
                     var renderer = HTMLRenderer(fencedBlocks: fencedBlocks, headings: headings,
                                                 replacingBlock: replacingBlock, inlineCode: inlineCode,
                                                 crossReference: crossReference)
+                    renderer.calloutLanguage = calloutLanguage
                     return renderer.render(blocks)
                 }
             }

@@ -12,25 +12,29 @@
 /// | `> **Atenção:** …`   | `<aside class="callout callout-warning" aria-label="Atenção">` |
 /// | `> **Resposta:** …`  | `<details class="answer"><summary>Resposta</summary>…</details>` |
 ///
-/// The colon may sit inside or right after the bold text (`**Nota**:`). A callout keeps its
-/// label, in `<strong class="callout-label">`; an answer moves it into the `<summary>`.
+/// English lessons write `> **Note:**`, `> **Tip:**`, `> **Important:**`, `> **Warning:**` and
+/// `> **Answer:**` for the same five. The colon may sit inside or right after the bold text
+/// (`**Nota**:`). A callout keeps its label as written, in `<strong class="callout-label">`;
+/// an answer moves it into the `<summary>`.
 struct Callout: Equatable {
     enum Kind: String, CaseIterable {
         case note, tip, important, warning, answer
 
-        /// The label a lesson writes, in Portuguese.
-        var label: String {
+        /// The labels a lesson writes: Portuguese, English.
+        var labels: [String] {
             switch self {
-            case .note: "Nota"
-            case .tip: "Dica"
-            case .important: "Importante"
-            case .warning: "Atenção"
-            case .answer: "Resposta"
+            case .note: ["Nota", "Note"]
+            case .tip: ["Dica", "Tip"]
+            case .important: ["Importante", "Important"]
+            case .warning: ["Atenção", "Warning"]
+            case .answer: ["Resposta", "Answer"]
             }
         }
     }
 
     var kind: Kind
+    /// The label as the lesson wrote it.
+    var label: String
     /// The first paragraph's inlines after the label (possibly none).
     var lead: [InlineNode]
     /// The quote's other blocks.
@@ -49,8 +53,9 @@ struct Callout: Equatable {
         } else {
             return nil
         }
-        guard let kind = Kind.allCases.first(where: { $0.label == name }) else { return nil }
+        guard let kind = Kind.allCases.first(where: { $0.labels.contains(name) }) else { return nil }
         self.kind = kind
+        label = name
         // Drop the space (or line break) between the label and the text.
         while let first = lead.first {
             if case .text(let text) = first {
@@ -67,11 +72,22 @@ struct Callout: Equatable {
         rest = Array(children.dropFirst())
     }
 
+    /// Writes the label in the page's language (Portuguese or English, by the tag's primary
+    /// subtag); other languages keep it as written.
+    mutating func relabel(for language: String) {
+        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
+        switch primary {
+        case "pt": label = kind.labels[0]
+        case "en": label = kind.labels[1]
+        default: break
+        }
+    }
+
     /// Opening tag(s); the label sits in the summary of an answer.
     var openingHTML: String {
         switch kind {
-        case .answer: "<details class=\"answer\">\n<summary>\(kind.label)</summary>\n"
-        default: "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(kind.label)\">\n"
+        case .answer: "<details class=\"answer\">\n<summary>\(label)</summary>\n"
+        default: "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(label)\">\n"
         }
     }
 
@@ -79,6 +95,6 @@ struct Callout: Equatable {
 
     /// What starts the first paragraph of a callout (nothing for an answer).
     var labelHTML: String {
-        kind == .answer ? "" : "<strong class=\"callout-label\">\(kind.label):</strong> "
+        kind == .answer ? "" : "<strong class=\"callout-label\">\(label):</strong> "
     }
 }

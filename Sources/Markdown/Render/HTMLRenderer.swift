@@ -10,6 +10,9 @@ struct HTMLRenderer {
     let replacingBlock: (FencedBlock) -> String?
     let inlineCode: (String, MarkdownLocation) -> String?
     let crossReference: (String, MarkdownLocation) -> String?
+    /// The page's language (BCP 47): callout labels are written in it ("Nota" or "Note",
+    /// whichever the lesson wrote); nil keeps them as written.
+    var calloutLanguage: String?
     private var out = ""
     /// Inside a link's text, where another link would be invalid.
     private var linkDepth = 0
@@ -104,6 +107,8 @@ struct HTMLRenderer {
     }
 
     private mutating func renderCallout(_ callout: Callout) {
+        var callout = callout
+        if let calloutLanguage { callout.relabel(for: calloutLanguage) }
         out += callout.openingHTML
         if !callout.lead.isEmpty || !callout.labelHTML.isEmpty {
             out += "<p>" + callout.labelHTML

@@ -16,17 +16,32 @@ public struct Lesson: Sendable {
     /// Problems found while reading the file itself (encoding, front matter, fences).
     public var diagnostics: [Diagnostic]
 
-    /// The page language when front matter gives none, or an invalid one.
-    public static let defaultLanguage = "pt-BR"
+    /// The language of a page whose lesson and course say nothing (`CourseConfiguration`).
+    public static var defaultLanguage: String { CourseConfiguration.defaultLanguage }
 
     public var frontMatter: FrontMatter { document.frontMatter }
     public var title: String { frontMatter.title ?? document.headings.first?.text ?? slug }
     public var summary: String { frontMatter.summary ?? "" }
     /// Sort key: `order` from front matter, lessons without one go last.
     public var order: Int { frontMatter.order ?? Int.max }
-    /// `lang` from front matter when it is a well-formed BCP 47 tag, else `defaultLanguage`.
-    public var language: String {
-        frontMatter.lang.flatMap { LanguageTag.isWellFormed($0) ? $0 : nil } ?? Self.defaultLanguage
+    /// `lang` from front matter when it is a well-formed BCP 47 tag, else the course's. (A
+    /// language `PageStrings` does not cover still sets the page's `lang` and number format;
+    /// only the template's words fall back, with an `unsupported-lang` warning.)
+    public func language(in course: CourseConfiguration) -> String {
+        frontMatter.lang.flatMap { LanguageTag.isWellFormed($0) ? $0 : nil } ?? course.language
+    }
+
+    /// The page language without a course configuration.
+    public var language: String { language(in: CourseConfiguration()) }
+
+    /// `unsupported-lang`: a well-formed `lang` whose language the page template has no words
+    /// for; they come from the course's language (or English).
+    func unsupportedLanguage() -> Diagnostic? {
+        guard let lang = frontMatter.lang, LanguageTag.isWellFormed(lang), PageStrings.for(language: lang) == nil else { return nil }
+        let location = document.frontMatterEntries.last { $0.key == "lang" }?.valueLocation ?? MarkdownLocation(line: 1, column: 1)
+        return Diagnostic(.warning, file: path, line: location.line, column: location.column, id: "unsupported-lang",
+                          message: "the page template has no words in '\(lang)' yet; headings, captions and buttons use the course's language",
+                          suggestion: "use one of: " + PageStrings.supported.joined(separator: ", "))
     }
 
     /// Parses a lesson. Bad front matter becomes a diagnostic and the body still renders.

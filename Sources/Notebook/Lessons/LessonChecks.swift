@@ -38,7 +38,7 @@ struct LessonChecks {
         let suggestion = fixed.map { "did you mean '\($0)'?" }
             ?? "write a BCP 47 language tag such as pt-BR, en or en-US"
         return [Diagnostic(file: lesson.path, line: location.line, column: location.column, id: "invalid-lang",
-                           message: "'lang' must be a BCP 47 language tag, found '\(lang)'; the page uses \(Lesson.defaultLanguage)",
+                           message: "'lang' must be a BCP 47 language tag, found '\(lang)'; the page uses the course's language",
                            suggestion: suggestion)]
     }
 

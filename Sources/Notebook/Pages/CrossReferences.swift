@@ -15,7 +15,12 @@ struct CrossReferences {
     var file: String
     private var references: [(label: String, location: MarkdownLocation)] = []
 
-    init(file: String) { self.file = file }
+    var strings = PageStrings.portuguese
+
+    init(file: String, strings: PageStrings = .portuguese) {
+        self.file = file
+        self.strings = strings
+    }
 
     /// A placeholder for the reference, to be replaced by `resolve`.
     mutating func placeholder(for label: String, at location: MarkdownLocation) -> String {
@@ -47,7 +52,7 @@ struct CrossReferences {
             if let target = labels[label] {
                 out += "<a class=\"xref\" href=\"#\(escapeHTML(target.anchor))\">\(escapeHTML(target.text))</a>"
             } else if unavailable.contains(label) {
-                out += "<span class=\"xref missing\" title=\"o bloco deste rótulo não produziu resultado\">@\(escapeHTML(label))?</span>"
+                out += "<span class=\"xref missing\" title=\"\(escapeHTML(strings.missingReference))\">@\(escapeHTML(label))?</span>"
             } else {
                 let known = labels.keys.sorted()
                 let hint = closestMatch(to: label, in: known).map { "did you mean '@\($0)'?" }

@@ -24,30 +24,39 @@ public enum IndexPage {
         var number: Int? { Int(slug.prefix(while: { $0.isASCII && $0.isNumber })) }
     }
 
-    public static func render(_ entries: [Entry]) -> String {
-        var html = PageChrome.head(title: PageChrome.courseTitle, language: "pt-BR",
-                                   description: "Notas de aula executáveis sobre modelos generativos profundos.")
+    /// The index in the course's language: title, subtitle, authors and intro from the course
+    /// configuration, then a card per lesson.
+    public static func render(_ entries: [Entry], course: CourseConfiguration = CourseConfiguration()) -> String {
+        let strings = course.strings
+        let intro = course.intro ?? strings.defaultIntro
+        var html = PageChrome.head(title: course.displayTitle, language: course.language,
+                                   description: course.description ?? intro)
         html += "<body class=\"index\">\n"
-        html += "<a class=\"skip-link\" href=\"#conteudo_principal\">Pular para o conteúdo</a>\n"
-        html += PageChrome.header()
-        html += "<main id=\"conteudo_principal\">\n<h1>\(escapeHTML(PageChrome.courseTitle))</h1>\n"
-        html += "<p class=\"lede\">Notas de aula sobre VAEs e seus parentes. Cada número, tabela e figura vem de um experimento executado ao gerar estas páginas.</p>\n"
+        html += PageChrome.skipLink(strings)
+        html += PageChrome.header(course: course)
+        html += "<main id=\"conteudo_principal\">\n<h1>\(escapeHTML(course.displayTitle))</h1>\n"
+        if let subtitle = course.subtitle { html += "<p class=\"subtitle\">\(escapeHTML(subtitle))</p>\n" }
+        if !course.authors.isEmpty {
+            html += "<p class=\"authors\">\(escapeHTML(course.authors.joined(separator: ", ")))</p>\n"
+        }
+        html += "<p class=\"lede\">\(escapeHTML(intro))</p>\n"
         html += "<ol class=\"lesson-cards\">\n"
-        for entry in entries { html += card(entry) }
+        for entry in entries { html += card(entry, strings: strings, numbers: LocalNumbers(language: course.language)) }
         html += "</ol>\n</main>\n"
-        html += PageChrome.footer()
+        html += PageChrome.footer(course: course, strings: strings)
         return html
     }
 
-    static func card(_ entry: Entry) -> String {
+    static func card(_ entry: Entry, strings: PageStrings = .portuguese, numbers: LocalNumbers = LocalNumbers(decimalSeparator: ",")) -> String {
         var html = "<li class=\"lesson-card\">\n"
-        if let number = entry.number { html += "<p class=\"lesson-number\">Lição \(number)</p>\n" }
+        if let number = entry.number { html += "<p class=\"lesson-number\">\(escapeHTML(strings.lessonNumber(number)))</p>\n" }
         html += "<h2><a href=\"\(urlAttribute(entry.slug + ".html"))\">\(escapeHTML(entry.title))</a></h2>\n"
         if !entry.summary.isEmpty { html += "<p class=\"lesson-summary\">\(escapeHTML(entry.summary))</p>\n" }
         html += "<ul class=\"lesson-meta\">\n"
-        html += "<li>\(entry.experiments) experimento\(entry.experiments == 1 ? "" : "s")</li>\n"
+        html += "<li>\(escapeHTML(strings.experiments(entry.experiments)))</li>\n"
         if let seconds = entry.seconds, entry.experiments > 0 {
-            html += "<li title=\"Tempo de cálculo dos experimentos\" data-volatile>\(formatSeconds(seconds)) de cálculo</li>\n"
+            html += "<li title=\"\(escapeHTML(strings.computeTimeTitle))\" data-volatile>"
+                + "\(escapeHTML(strings.computeTime(formatSeconds(seconds, numbers: numbers))))</li>\n"
         }
         return html + "</ul>\n</li>\n"
     }

@@ -14,7 +14,11 @@ struct InlineClaims {
     private(set) var checked = 0
     private(set) var failed = 0
 
-    init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>, numbers: LocalNumbers) {
+    var strings = PageStrings.portuguese
+
+    init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>, numbers: LocalNumbers,
+         strings: PageStrings = .portuguese) {
+        self.strings = strings
         self.file = file
         self.evaluation = ClaimEvaluation(results: results, knownIDs: knownIDs)
         self.numbers = numbers
@@ -39,7 +43,7 @@ struct InlineClaims {
         } catch {
             switch error {
             case .unavailable:
-                return "<span class=\"claim missing\" title=\"o resultado citado não foi calculado\">?</span>"
+                return "<span class=\"claim missing\" title=\"\(escapeHTML(strings.missingResult))\">?</span>"
             case .unknown(let message, let hint, let offset):
                 report("unknown-reference", message, at(offset), suggestion: hint)
             case .invalid(let message, let offset):
@@ -50,13 +54,13 @@ struct InlineClaims {
         checked += 1
         let shown = results.map { describe($0) }.joined(separator: "; ")
         if results.allSatisfy(\.holds) {
-            return "<span class=\"claim\" data-claim=\"ok\" role=\"img\" aria-label=\"afirmação verificada\" title=\"Verificado: \(escapeHTML(shown))\"></span>"
+            return "<span class=\"claim\" data-claim=\"ok\" role=\"img\" aria-label=\"\(escapeHTML(strings.verifiedClaimLabel))\" title=\"\(escapeHTML(strings.verified)): \(escapeHTML(shown))\"></span>"
         }
         failed += 1
         let wrong = results.filter { !$0.holds }.map { describe($0, plain: true) }.joined(separator: "; ")
         report("claim-failed", "claim '\(expression)' is false: \(wrong)", (location.line, location.column),
                suggestion: "the measurement disagrees with the text: change the sentence (or the experiment)")
-        return "<span class=\"claim\" data-claim=\"failed\" title=\"Falso: \(escapeHTML(shown))\">afirmação falsa: \(escapeHTML(shown))</span>"
+        return "<span class=\"claim\" data-claim=\"failed\" title=\"\(escapeHTML(strings.falseClaimTitle)): \(escapeHTML(shown))\">\(escapeHTML(strings.falseClaim)): \(escapeHTML(shown))</span>"
     }
 
     /// `245,3 < 246,1` (page) or `245.3 < 246.1` (terminal).

@@ -19,10 +19,14 @@ public struct RenderedPage: Sendable {
 
 /// Renders a lesson: prose through cmark, each directive block replaced by its results.
 public enum LessonPage {
+    /// Renders in the lesson's `lang`, else the course's; chrome words from `PageStrings`.
     public static func render(lesson: Lesson, plan: LessonPlan, outcomes: [Int: DirectiveOutcome],
-                              navigation: LessonNavigation) -> RenderedPage {
-        let numbers = LocalNumbers(language: lesson.language)
-        var results = ResultRenderer(slug: lesson.slug, numbers: numbers)
+                              navigation: LessonNavigation,
+                              course: CourseConfiguration = CourseConfiguration()) -> RenderedPage {
+        let language = lesson.language(in: course)
+        let strings = PageStrings.for(language: language) ?? course.strings
+        let numbers = LocalNumbers(language: language)
+        var results = ResultRenderer(slug: lesson.slug, numbers: numbers, strings: strings)
         results.counter.taken.formUnion(lesson.document.headings.map(\.id))
         let blockByFence = Dictionary(plan.blocks.enumerated().map { ($1.fenced.index, $0) },
                                       uniquingKeysWith: { a, _ in a })
@@ -33,47 +37,50 @@ public enum LessonPage {
         var claims = InlineClaims(
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
-            knownIDs: Set(plan.directiveForID.keys), numbers: numbers)
-        var references = CrossReferences(file: lesson.path)
+            knownIDs: Set(plan.directiveForID.keys), numbers: numbers, strings: strings)
+        var references = CrossReferences(file: lesson.path, strings: strings)
         var body = ""
-        for diagnostic in lesson.diagnostics { body += results.errorBox(diagnostic, place: "na lição") }
+        let languageDiagnostics = lesson.unsupportedLanguage().map { [$0] } ?? []
+        for diagnostic in lesson.diagnostics + languageDiagnostics { body += results.errorBox(diagnostic, inLesson: true) }
         body += lesson.document.renderHTML(
             replacingBlock: { fenced in
                 guard let index = blockByFence[fenced.index] else { return nil }
                 return results.render(block: plan.blocks[index], plan: plan, outcomes: outcomes)
             },
             inlineCode: { code, location in values.resolve(code, at: location) ?? claims.resolve(code, at: location) },
-            crossReference: { label, location in references.placeholder(for: label, at: location) })
+            crossReference: { label, location in references.placeholder(for: label, at: location) },
+            calloutLanguage: language)
         let unavailable = Set(plan.directives.indices.filter { outcomes[$0]?.result == nil }
             .flatMap { LessonPlan.literalStrings("label", in: plan.directives[$0].call) })
         let (linkedBody, referenceDiagnostics) = references.resolve(in: body, labels: results.counter.labels,
                                                                     unavailable: unavailable)
-        var html = PageChrome.head(title: "\(lesson.title) — \(PageChrome.courseTitle)",
-                                   language: lesson.language, description: lesson.summary)
+        var html = PageChrome.head(title: "\(lesson.title) — \(course.displayTitle)",
+                                   language: language, description: lesson.summary)
         html += "<body class=\"lesson\">\n"
-        html += "<a class=\"skip-link\" href=\"#conteudo_principal\">Pular para o conteúdo</a>\n"
-        html += PageChrome.header()
+        html += PageChrome.skipLink(strings)
+        html += PageChrome.header(course: course)
         html += "<div class=\"layout\">\n"
-        html += tableOfContents(lesson.document.headings)
+        html += tableOfContents(lesson.document.headings, strings: strings)
         html += "<main id=\"conteudo_principal\">\n<article>\n"
         if lesson.frontMatter.title != nil, lesson.document.headings.first?.level != 1 {
             html += "<h1>\(escapeHTML(lesson.title))</h1>\n"
-            html += byline(lesson: lesson, experiments: plan.directives.count)
+            html += byline(lesson: lesson, experiments: plan.directives.count, strings: strings)
         }
         html += linkedBody
-        html += "</article>\n" + navigation.html + "</main>\n</div>\n"
-        html += PageChrome.footer()
+        html += "</article>\n" + navigation.html(strings) + "</main>\n</div>\n"
+        html += PageChrome.footer(course: course, strings: strings)
         return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
-                            diagnostics: values.diagnostics + claims.diagnostics + referenceDiagnostics, origins: results.origins,
+                            diagnostics: languageDiagnostics + values.diagnostics + claims.diagnostics + referenceDiagnostics,
+                            origins: results.origins,
                             claims: claims.checked, failedClaims: claims.failed)
     }
 
     /// "Lição 5 · 3 experimentos · cerca de 12 min de leitura", under the title. Reading time
     /// at 200 words a minute of prose (directive blocks and front matter do not count).
-    static func byline(lesson: Lesson, experiments: Int) -> String {
+    static func byline(lesson: Lesson, experiments: Int, strings: PageStrings = .portuguese) -> String {
         var parts: [String] = []
-        if let number = Int(lesson.slug.prefix(while: { $0.isASCII && $0.isNumber })) { parts.append("Lição \(number)") }
-        if experiments > 0 { parts.append("\(experiments) experimento\(experiments == 1 ? "" : "s")") }
+        if let number = Int(lesson.slug.prefix(while: { $0.isASCII && $0.isNumber })) { parts.append(strings.lessonNumber(number)) }
+        if experiments > 0 { parts.append(strings.experiments(experiments)) }
         var words = 0
         var inBlock = false
         for line in lesson.source.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -81,17 +88,18 @@ public enum LessonPage {
             if !inBlock { words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count }
         }
         let minutes = max(1, Int((Double(words) / 200).rounded()))
-        parts.append("cerca de \(minutes) min de leitura")
-        return "<p class=\"lesson-byline\">\(parts.joined(separator: " · "))</p>\n"
+        parts.append(strings.readingTime(minutes))
+        return "<p class=\"lesson-byline\">\(escapeHTML(parts.joined(separator: " · ")))</p>\n"
     }
 
     /// Sidebar listing the lesson's level-2 and level-3 headings. It sits in a `<details>`,
     /// open by default: on a phone, where it comes before the text, notes.js folds it.
-    static func tableOfContents(_ headings: [Heading]) -> String {
+    static func tableOfContents(_ headings: [Heading], strings: PageStrings = .portuguese) -> String {
         let entries = headings.filter { (2...3).contains($0.level) }
         guard !entries.isEmpty else { return "" }
-        var html = "<nav class=\"toc\" aria-label=\"Nesta lição\">\n<details open>\n"
-        html += "<summary><span class=\"toc-title\">Nesta lição</span></summary>\n<ul>\n"
+        let title = escapeHTML(strings.onThisPage)
+        var html = "<nav class=\"toc\" aria-label=\"\(title)\">\n<details open>\n"
+        html += "<summary><span class=\"toc-title\">\(title)</span></summary>\n<ul>\n"
         for heading in entries {
             html += "<li class=\"toc-level-\(heading.level)\"><a href=\"#\(escapeHTML(heading.id))\">\(heading.html)</a></li>\n"
         }

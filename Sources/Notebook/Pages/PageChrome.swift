@@ -1,9 +1,9 @@
 import Markdown
 
-/// The HTML shared by every page: head with local KaTeX, header, footer.
+/// The HTML shared by every page: head with local KaTeX, header, footer. The course's
+/// title, footer and repository come from its configuration (`course.yml`), the words from
+/// the page's language (`PageStrings`).
 enum PageChrome {
-    static let courseTitle = "Modelos Generativos Profundos"
-
     static func head(title: String, language: String, description: String) -> String {
         """
         <!DOCTYPE html>
@@ -23,22 +23,32 @@ enum PageChrome {
         """
     }
 
-    static func header() -> String {
+    static func header(course: CourseConfiguration) -> String {
         """
         <header class="site-header">
-        <a class="site-title" href="index.html">\(escapeHTML(courseTitle))</a>
+        <a class="site-title" href="index.html">\(escapeHTML(course.displayTitle))</a>
         </header>\n
         """
     }
 
-    static func footer() -> String {
-        """
+    /// The course's footer text (escaped), or the default sentence in the page's language;
+    /// a link to the repository when the course names one.
+    static func footer(course: CourseConfiguration, strings: PageStrings) -> String {
+        var text = course.footer.map(escapeHTML) ?? strings.defaultFooter
+        if let repository = course.repository {
+            text += " <a class=\"repository\" href=\"\(escapeHTML(repository))\">\(escapeHTML(repository))</a>"
+        }
+        return """
         <footer class="site-footer">
-        <p>Páginas geradas por <code>notes</code>: cada tabela e figura vem de um experimento executado de verdade.</p>
+        <p>\(text)</p>
         </footer>
         </body>
         </html>\n
         """
+    }
+
+    static func skipLink(_ strings: PageStrings) -> String {
+        "<a class=\"skip-link\" href=\"#conteudo_principal\">\(escapeHTML(strings.skipToContent))</a>\n"
     }
 }
 
@@ -53,14 +63,14 @@ public struct LessonNavigation: Sendable {
     }
 
     /// The pager; "" for a course of one lesson.
-    var html: String {
+    func html(_ strings: PageStrings) -> String {
         guard previous != nil || next != nil else { return "" }
-        var html = "<nav class=\"pager\" aria-label=\"Navegação entre lições\">\n"
+        var html = "<nav class=\"pager\" aria-label=\"\(escapeHTML(strings.lessonNavigation))\">\n"
         if let previous {
-            html += "<a class=\"pager-previous\" rel=\"prev\" href=\"\(urlAttribute(previous.slug + ".html"))\"><span>Anterior</span> \(escapeHTML(previous.title))</a>\n"
+            html += "<a class=\"pager-previous\" rel=\"prev\" href=\"\(urlAttribute(previous.slug + ".html"))\"><span>\(escapeHTML(strings.previous))</span> \(escapeHTML(previous.title))</a>\n"
         }
         if let next {
-            html += "<a class=\"pager-next\" rel=\"next\" href=\"\(urlAttribute(next.slug + ".html"))\"><span>Próxima</span> \(escapeHTML(next.title))</a>\n"
+            html += "<a class=\"pager-next\" rel=\"next\" href=\"\(urlAttribute(next.slug + ".html"))\"><span>\(escapeHTML(strings.next))</span> \(escapeHTML(next.title))</a>\n"
         }
         return html + "</nav>\n"
     }

@@ -5,6 +5,7 @@ import Markdown
 /// so prose can cross-reference them. Anchors are unique in the page: one already taken (by
 /// a heading, the page template or another result) gets a `-2`, `-3`… suffix.
 struct CaptionCounter {
+    var strings = PageStrings.portuguese
     private(set) var figures = 0
     private(set) var tables = 0
     /// label → (anchor id, "Figura 3")
@@ -22,15 +23,15 @@ struct CaptionCounter {
 
     mutating func nextFigure(label: String?) -> (number: Int, anchor: String) {
         figures += 1
-        let anchor = unique(label ?? "figura-\(figures)")
-        if let label, labels[label] == nil { labels[label] = (anchor, "Figura \(figures)") }
+        let anchor = unique(label ?? "\(strings.figureAnchor)-\(figures)")
+        if let label, labels[label] == nil { labels[label] = (anchor, "\(strings.figure) \(figures)") }
         return (figures, anchor)
     }
 
     mutating func nextTable(label: String?) -> (number: Int, anchor: String) {
         tables += 1
-        let anchor = unique(label ?? "tabela-\(tables)")
-        if let label, labels[label] == nil { labels[label] = (anchor, "Tabela \(tables)") }
+        let anchor = unique(label ?? "\(strings.tableAnchor)-\(tables)")
+        if let label, labels[label] == nil { labels[label] = (anchor, "\(strings.table) \(tables)") }
         return (tables, anchor)
     }
 }
@@ -49,9 +50,14 @@ struct ResultRenderer {
     private var origin = SourceLocation(line: 1, column: 1)
     private var usedNames: Set<String> = []
 
-    init(slug: String, numbers: LocalNumbers = LocalNumbers()) {
+    /// The page's words (caption numbers, error boxes, the directive-source line).
+    var strings: PageStrings
+
+    init(slug: String, numbers: LocalNumbers = LocalNumbers(), strings: PageStrings = .portuguese) {
         self.slug = slug
         self.numbers = numbers
+        self.strings = strings
+        counter.strings = strings
     }
 
     /// `name`, or `name-2`, `name-3`… so two results never share a file.
@@ -106,7 +112,7 @@ struct ResultRenderer {
             files[csvPath] = Data(table.csv.utf8)
             origins[csvPath] = origin
             var html = "<figure class=\"result-table\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<figcaption><span class=\"caption-number\">Tabela \(number).</span> \(escapeHTML(numbers.text(table.caption)))"
+            html += "<figcaption><span class=\"caption-number\">\(strings.table) \(number).</span> \(escapeHTML(numbers.text(table.caption)))"
             html += " <a class=\"download\" href=\"\(urlAttribute(csvPath))\" download>CSV</a></figcaption>\n"
             html += "<div class=\"table-scroll\"><table>\n<thead><tr>"
             html += table.header.map { "<th scope=\"col\">\(escapeHTML($0))</th>" }.joined()
@@ -125,19 +131,20 @@ struct ResultRenderer {
             let wide = svgWidth(figure.svg).map { $0 > 720 } ?? false
             var html = "<figure class=\"result-figure\(wide ? " wide" : "")\" id=\"\(escapeHTML(anchor))\">\n"
             html += "<img src=\"\(urlAttribute(svgPath))\" alt=\"\(escapeHTML(numbers.text(figure.altText)))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
-            html += "<figcaption><span class=\"caption-number\">Figura \(number).</span> \(escapeHTML(numbers.text(figure.caption)))"
+            html += "<figcaption><span class=\"caption-number\">\(strings.figure) \(number).</span> \(escapeHTML(numbers.text(figure.caption)))"
             html += " <a class=\"download\" href=\"\(urlAttribute(svgPath))\" download>SVG</a></figcaption>\n"
             return html + "</figure>\n"
         }
     }
 
-    /// A diagnostic as a visible box; `place` says where the problem is ("na diretiva", or
-    /// "na lição" for the file's own problems: front matter, encoding, fences).
-    func errorBox(_ diagnostic: Diagnostic, place: String = "na diretiva") -> String {
-        let kind = diagnostic.severity == .error ? "Erro" : "Aviso"
+    /// A diagnostic as a visible box; `inLesson` for the file's own problems (front matter,
+    /// encoding, fences) rather than a directive's.
+    func errorBox(_ diagnostic: Diagnostic, inLesson: Bool = false) -> String {
+        let kind = diagnostic.severity == .error ? strings.error : strings.warning
+        let place = inLesson ? strings.inLesson : strings.inDirective
         return """
         <div class="directive-\(diagnostic.severity.rawValue)" role="alert">
-        <p class="diagnostic-title">\(kind) \(place) (linha \(diagnostic.line), coluna \(diagnostic.column))</p>
+        <p class="diagnostic-title">\(kind) \(place) (\(strings.position(diagnostic.line, diagnostic.column)))</p>
         <pre class="diagnostic">\(escapeHTML(diagnostic.description))</pre>
         </div>\n
         """
@@ -149,17 +156,17 @@ struct ResultRenderer {
     func sourceDetails(block: LessonPlan.Block, seconds: Double, ran: Int, cached: Int) -> String {
         var status: String
         if ran == 0 {
-            status = "não executado"
+            status = strings.notRun
         } else if cached == ran {
-            status = "<span data-volatile>resultado do cache (calculado em \(formatSeconds(seconds)))</span>"
+            status = "<span data-volatile>\(strings.cachedResult(formatSeconds(seconds, numbers: numbers)))</span>"
         } else {
-            status = "executado em " + formatSeconds(seconds)
-            if cached > 0 { status += " (\(cached) de \(ran) do cache)" }
+            status = strings.ranIn(formatSeconds(seconds, numbers: numbers))
+            if cached > 0 { status += " (\(strings.fromCache(cached, ran)))" }
             status = "<span data-volatile>\(status)</span>"
         }
         return """
         <details class="directive-source">
-        <summary>Código da diretiva · \(status)</summary>
+        <summary>\(strings.directiveSource) · \(status)</summary>
         <pre><code class="language-swift">\(CodeHighlighter.html(for: block.fenced.content, language: "swift-directive"))</code></pre>
         </details>\n
         """
@@ -188,10 +195,10 @@ func svgWidth(_ svg: String) -> Int? {
     return Int(attributes[range.upperBound...].prefix(while: \.isNumber))
 }
 
-/// "0,42 s", "3,1 s", "2 min 05 s": Portuguese decimal comma.
-func formatSeconds(_ seconds: Double) -> String {
-    if seconds < 10 { return String(format: "%.2f s", seconds).replacingOccurrences(of: ".", with: ",") }
-    if seconds < 60 { return String(format: "%.1f s", seconds).replacingOccurrences(of: ".", with: ",") }
+/// "0,42 s", "3,1 s", "2 min 05 s" with a decimal comma ("0.42 s" with a decimal point).
+func formatSeconds(_ seconds: Double, numbers: LocalNumbers = LocalNumbers(decimalSeparator: ",")) -> String {
+    if seconds < 10 { return String(format: "%.2f s", seconds).replacingOccurrences(of: ".", with: numbers.decimalSeparator) }
+    if seconds < 60 { return String(format: "%.1f s", seconds).replacingOccurrences(of: ".", with: numbers.decimalSeparator) }
     let total = Int(seconds.rounded())
     return String(format: "%d min %02d s", total / 60, total % 60)
 }

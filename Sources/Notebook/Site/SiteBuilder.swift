@@ -49,6 +49,7 @@ public struct SiteBuilder: Sendable {
         if let problem = folderProblem() { throw BuildError(problem) }
         let loaded = try loadAllLessons()
         let lessons = loaded.lessons
+        let (course, courseDiagnostics) = loadCourse()
         let output = options.outputFolder
         // Both folders are checked before either is touched.
         try OutputManifest.claim(output, force: options.force, dryRun: true)
@@ -70,7 +71,8 @@ public struct SiteBuilder: Sendable {
         AtomicFile.removeLeftovers(in: output)
         let journal = ManifestJournal(folder: output, previous: previous)
         var written = Set<String>()
-        try AssetInstaller(katexFolder: options.katexFolder).install(into: output, journal: journal, written: &written)
+        let katex = course.katexFolder.map { URL(fileURLWithPath: $0) } ?? options.katexFolder
+        try AssetInstaller(katexFolder: katex).install(into: output, journal: journal, written: &written)
 
         var reports: [LessonReport] = []
         var origins: [String: FileOrigin] = [:]
@@ -83,7 +85,7 @@ public struct SiteBuilder: Sendable {
             let navigation = LessonNavigation(
                 previous: position > 0 ? (lessons[position - 1].slug, lessons[position - 1].title) : nil,
                 next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil)
-            let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation)
+            let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation, course: course)
             origins[page.path] = FileOrigin(lesson: lesson.path, location: SourceLocation(line: 1, column: 1))
             for (path, location) in page.origins { origins[path] = FileOrigin(lesson: lesson.path, location: location) }
             var diagnostics = lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics
@@ -108,10 +110,22 @@ public struct SiteBuilder: Sendable {
                                    experiments: plan.directives.count, seconds: seconds)
         }
         try journal.record(["index.html"])
-        try SafePaths.write(Data(IndexPage.render(entries).utf8), to: "index.html", in: output)
+        try SafePaths.write(Data(IndexPage.render(entries, course: course).utf8), to: "index.html", in: output)
         written.insert("index.html")
         let notes = try updateManifest(previous: previous, written: written, built: selected.map(\.element.slug))
-        return BuildReport(lessons: reports, unbuilt: loaded.problems, notes: notes, origins: origins)
+        return BuildReport(lessons: reports, unbuilt: courseDiagnostics + loaded.problems, notes: notes, origins: origins)
+    }
+
+    /// The course configuration (`course.yml` in the lessons folder) and its problems, with
+    /// its relative folders resolved against the lessons folder; the registry applies it to
+    /// the experiments' inputs (`ExperimentRegistry.configure`).
+    public func loadCourse() -> (CourseConfiguration, [Diagnostic]) {
+        let path = options.displayPrefix + "/" + CourseConfiguration.fileName
+        var (course, diagnostics) = CourseConfiguration.load(from: options.notesFolder, path: path)
+        course.fashionMNISTFolder = course.fashionMNISTFolder.map { URL(fileURLWithPath: $0, relativeTo: options.notesFolder).path }
+        course.katexFolder = course.katexFolder.map { URL(fileURLWithPath: $0, relativeTo: options.notesFolder).path }
+        registry.configure(course)
+        return (course, diagnostics)
     }
 
     /// Writes a page and its files (the page last: it never links to a file not yet written).

@@ -56,7 +56,9 @@ struct OutputFiles: Sendable {
             return nil
         }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        guard let data = try? handle.readToEnd() else { return nil }
+        // readToEnd() gives nil for an empty file, which is still a file.
+        let data: Data?
+        do { data = try handle.readToEnd() } catch { return nil }
         return (URL(fileURLWithPath: path), data ?? Data())
     }
 
