@@ -34,7 +34,7 @@ func runBlock(_ source: String, timeLimit: Double? = nil) throws -> [ExperimentR
                                         timeLimit: timeLimit)
         let result = try experiment.run(in: context)
         if let id = experiment.id { byID[id] = result }
-        results.append(experiment.presenting(result))
+        results.append(try experiment.presented(result, in: .portuguese))
     }
     return results
 }

@@ -11,7 +11,7 @@ import Testing
         let (experiment, diagnostics, _) = readKLVariance(source)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let klv = try #require(experiment)
-        return klv.presenting(try klv.run(in: ExperimentContext()))
+        return try klv.presented(try klv.run(in: ExperimentContext()), in: .portuguese)
     }
 
     static let standardSource = #"""

@@ -30,9 +30,9 @@ import Notebook
 /// differences, `se.seeds` the standard error across seeds, `se` = √(se.test² + se.seeds²),
 /// `z` = difference / se, `seeds` the count. Models with different seeds are an error. A claim such as `` `?cmp.difference < -2 * cmp.se` `` then states a
 /// difference beyond two standard errors.
-public struct Compare: Experiment {
+public struct Compare: Measured {
     public static let directiveName = "Compare"
-    public static let version = 1 + LatentModels.semanticVersion * 100
+    public static let version = 2 + LatentModels.semanticVersion * 100
 
     enum Metric: Hashable, Sendable {
         case nelbo
@@ -85,12 +85,12 @@ public struct Compare: Experiment {
         }
         guard let seeds = seedsA else {
             let (a, b) = try measurePair(seed: nil, context: context)
-            return report(PairedDifference(a, b))
+            return try measure(PairedDifference(a, b))
         }
         let pairs = try context.concurrentParts(seeds.count) { [self] index, part in
             try measurePair(seed: seeds[index], context: part)
         }
-        return report(SeedPairedDifference(pairs.map { PairedDifference($0.0, $0.1) }, seeds: seeds.map { Int($0) },
+        return try measure(SeedPairedDifference(pairs.map { PairedDifference($0.0, $0.1) }, seeds: seeds.map { Int($0) },
                                            pooled: PairedDifference(average(pairs.map(\.0)), average(pairs.map(\.1)))))
     }
 

@@ -1,5 +1,5 @@
 /// Mean and paired standard error of the differences `a[i] − b[i]`.
-struct PairedDifference: Equatable, Sendable {
+struct PairedDifference: Codable, Equatable, Sendable {
     var n: Int
     var firstMean: Double
     var secondMean: Double
@@ -26,7 +26,7 @@ struct PairedDifference: Equatable, Sendable {
 /// uncertainty of the test sample); `seedSE` is s/√K of the K per-seed mean differences (the
 /// uncertainty of training: another set of seeds would move the difference by about that).
 /// They measure different noise, so the combined standard error is √(testSE² + seedSE²).
-struct SeedPairedDifference: Equatable, Sendable {
+struct SeedPairedDifference: Codable, Equatable, Sendable {
     var seeds: [Int]
     var perSeed: [PairedDifference]
     /// The comparison of the seed-averaged per-example values.

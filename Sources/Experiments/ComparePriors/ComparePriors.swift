@@ -32,9 +32,9 @@ import Notebook
 /// beside the test NELBO and the IWAE NLL, the curves the mean with a band of ± one standard
 /// error, and every scalar but `<key>.parameters` becomes `<key>.test.nelbo.mean`, `….se` and
 /// `….seed<k>`; `best` is the prior with the lowest mean test NELBO, `seeds` the count.
-public struct ComparePriors: Experiment {
+public struct ComparePriors: Measured {
     public static let directiveName = "ComparePriors"
-    public static let version = 3 + LatentModels.semanticVersion * 100
+    public static let version = 4 + LatentModels.semanticVersion * 100
 
     let priors: [TrainingConfiguration.Model]
     /// The first seed's configuration, without a prior; `seeds` lists every seed trained.
@@ -115,7 +115,7 @@ public struct ComparePriors: Experiment {
             let runs = try priors.enumerated().map { index, prior in
                 try run(prior, seed: seeds.first, name: Self.key(prior), context: context.part(index, of: priors.count))
             }
-            return report(runs.map { ($0.prior, $0.trained, $0.nll) })
+            return try measure(runs.map { [$0] })
         }
         // Every (prior, seed) pair is one part, run on the build's free workers.
         let pairs = priors.flatMap { prior in seeds.seeds.map { (prior, $0) } }
@@ -123,7 +123,7 @@ public struct ComparePriors: Experiment {
             let (prior, seed) = pairs[index]
             return Handoff(value: try run(prior, seed: seed, name: "\(Self.key(prior)) semente \(seed)", context: part))
         }.map(\.value)
-        return report(seeds: priors.indices.map { p in Array(runs[(p * seeds.seeds.count)..<((p + 1) * seeds.seeds.count)]) })
+        return try measure(priors.indices.map { p in Array(runs[(p * seeds.seeds.count)..<((p + 1) * seeds.seeds.count)]) })
     }
 
     private func run(_ prior: TrainingConfiguration.Model, seed: Int, name: String, context part: ExperimentContext) throws -> Run {

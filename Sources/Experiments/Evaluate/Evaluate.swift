@@ -26,9 +26,9 @@ import Notebook
 /// for orderings in prose; and for `.klPerDimension`, `<id>.kl.dim<j>` (sorted, largest
 /// first), `<id>.kl.total`, and `<id>.kl.drop` (the dimension j after which the sorted KL falls
 /// the most, by the ratio kl.dim(j+1) / kl.dim(j): where the figure's curve drops).
-public struct Evaluate: Experiment {
+public struct Evaluate: Measured {
     public static let directiveName = "Evaluate"
-    public static let version = 2 + LatentModels.semanticVersion * 100
+    public static let version = 3 + LatentModels.semanticVersion * 100
 
     enum Metric: Hashable, Sendable {
         case nelbo, kl, reconstruction
@@ -79,6 +79,6 @@ public struct Evaluate: Experiment {
             measurements.append(try EvaluationMeasurement.measure(id: id, trained: trained, metrics: metrics,
                                                                   seed: UInt64(seed), context: part))
         }
-        return report(measurements)
+        return try measure(measurements)
     }
 }

@@ -2,11 +2,12 @@ import LatentModels
 import Notebook
 
 /// The numbers `@Evaluate` measured for one model.
-struct EvaluationMeasurement: Sendable {
+struct EvaluationMeasurement: Codable, Sendable {
     var id: String
     var model: TrainingConfiguration.Model
     var testCount: Int
-    var values: [Evaluate.Metric: Double] = [:]
+    /// By `Evaluate.key(_:)` of the metric (sorted-key JSON: the same bytes every run).
+    var values: [String: Double] = [:]
     /// Mean analytic KL per dimension, when asked for and available.
     var klPerDimension: [Double]?
 
@@ -21,9 +22,9 @@ struct EvaluationMeasurement: Sendable {
         let needsELBO = metrics.contains { [.nelbo, .kl, .reconstruction, .klPerDimension].contains($0) }
         if needsELBO {
             let summary = try model.evaluateELBO(on: test, kl: c.kl, seed: c.testSeed, checkpoint: check)
-            m.values[.nelbo] = summary.nelbo
-            m.values[.kl] = summary.kl
-            m.values[.reconstruction] = summary.reconstruction
+            m.values[Evaluate.key(.nelbo)] = summary.nelbo
+            m.values[Evaluate.key(.kl)] = summary.kl
+            m.values[Evaluate.key(.reconstruction)] = summary.reconstruction
             if metrics.contains(.klPerDimension) {
                 m.klPerDimension = try summary.perDimensionKL
                     ?? model.evaluateELBO(on: test, kl: .analytic, seed: c.testSeed, checkpoint: check).perDimensionKL
@@ -34,9 +35,9 @@ struct EvaluationMeasurement: Sendable {
             switch metric {
             case .iwae(let k):
                 context.progress("'\(id)': IWAE com k = \(k)")
-                m.values[metric] = try model.importanceWeightedNLL(on: test, samples: k, seed: seed, checkpoint: check)
+                m.values[Evaluate.key(metric)] = try model.importanceWeightedNLL(on: test, samples: k, seed: seed, checkpoint: check)
             case .activeUnits(let threshold):
-                m.values[metric] = Double(try model.activeUnits(on: test, threshold: threshold, checkpoint: check).count)
+                m.values[Evaluate.key(metric)] = Double(try model.activeUnits(on: test, threshold: threshold, checkpoint: check).count)
             default:
                 break
             }

@@ -26,9 +26,9 @@ import Tensors
 /// quadratic) and a log-log figure of the variances. Scalars: `reparameterization.<S>`,
 /// `score.<S>`, `scoreBaseline.<S>` (total variances), `mean.reparameterization.<S>`,
 /// `mean.score.<S>`, `exact` (∂/∂μ₁ when known), `ratio.<S>` (score / reparameterization).
-public struct GradientVariance: Experiment {
+public struct GradientVariance: Measured {
     public static let directiveName = "GradientVariance"
-    public static let version = 1
+    public static let version = 2
 
     enum Function: Sendable {
         case quadratic(center: Double)
@@ -92,11 +92,9 @@ public struct GradientVariance: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         let study: GradientEstimatorStudy
-        let description: String
         switch function {
         case .quadratic(let c):
             study = GradientEstimatorStudy(target: .quadratic(center: c), mean: mean, std: std)
-            description = "f(z) = Σⱼ (zⱼ − \(SignificantFormat.format(c, digits: 3)))², q = N(μ, diag σ²) em \(mean.count) dimensão(ões)"
         case let .decoder(model, example):
             let trained = try TrainedModelArtifacts.model(model, in: context)
             let test = try TrainedModelArtifacts.testSet(of: trained)
@@ -113,12 +111,11 @@ public struct GradientVariance: Experiment {
             study = GradientEstimatorStudy(target: .decoder(vae, x: TensorConversion.doubles(one.tensor()),
                                                             condition: condition.map(TensorConversion.doubles)),
                                            mean: mu, std: sd)
-            description = "f(z) = log p(x | z) do decodificador de '\(model)' para o exemplo de teste \(example), q = q(z | x)"
         }
         let rows = try study.run(samples: sampleCounts, repeats: repeats, seed: UInt64(seed)) {
             try context.checkDeadline(fractionDone: $0)
         }
-        return report(rows, description: description, exact: study.target.exactGradient(mean: study.mean, std: study.std)?.first)
+        return try measure(rows, exact: study.target.exactGradient(mean: study.mean, std: study.std)?.first)
     }
 
     /// The decoder target: every repeat runs the decoder forward and backward on S rows.

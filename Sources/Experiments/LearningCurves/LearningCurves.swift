@@ -17,9 +17,18 @@ import Notebook
 /// Scalars, of the drawn metric (the test split when `.both`): `<id>.final` (last epoch),
 /// `<id>.best` (lowest value), `<id>.max` (highest value), `<id>.maxEpoch` (the epoch of the
 /// highest value) and `<id>.epoch<N>` (the value after epoch N, N = 1, 2, …).
-public struct LearningCurves: Experiment {
+public struct LearningCurves: Measured {
     public static let directiveName = "LearningCurves"
-    public static let version = 2
+    public static let version = 3
+
+    /// Each model's values per epoch, in `of` order.
+    public struct Measurement: Codable, Sendable {
+        var runs: [Run]
+        struct Run: Codable, Sendable {
+            var id: String
+            var epochs: [EpochValues]
+        }
+    }
 
     let models: [String]
     let metric: LearningCurveFigure.Metric
@@ -53,15 +62,16 @@ public struct LearningCurves: Experiment {
     public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
-        var runs: [(String, TrainingHistory)] = []
+        var runs: [Measurement.Run] = []
         for id in models {
             let (_, history) = try TrainedModelArtifacts.history(id, in: context)
-            runs.append((id, history))
+            runs.append(.init(id: id, epochs: EpochValues.of(history)))
         }
         let split = splits.last!
         var scalars: [String: Double] = [:]
-        for (id, history) in runs {
-            let values = history.epochs.map { metric.value($0, split) }
+        for run in runs {
+            let id = run.id
+            let values = run.epochs.map { metric.value($0, split) }
             if let last = values.last { scalars["\(id).final"] = last }
             if let best = values.min() { scalars["\(id).best"] = best }
             if let peak = values.indices.max(by: { values[$0] < values[$1] }) {
@@ -70,12 +80,20 @@ public struct LearningCurves: Experiment {
             }
             for (index, value) in values.enumerated() { scalars["\(id).epoch\(index + 1)"] = value }
         }
-        let splitText = splits.count > 1 ? "treino (tracejado) e teste" : split.name
+        return try measured(Measurement(runs: runs), scalars: scalars)
+    }
+
+    public func present(measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
+        let split = splits.last!
+        let splitText = splits.count > 1 ? page.text("treino (tracejado) e teste", "training (dashed) and test") : split.name(page)
+        let name = metric.shortName(page)
+        let capitalized = name.prefix(1).uppercased() + name.dropFirst()
         let figure = LearningCurveFigure.figure(
             name: "curvas-" + models.joined(separator: "-") + "-" + metric.rawValue,
-            runs: runs, metric: metric, splits: splits,
-            caption: "\(metric.shortName.prefix(1).uppercased() + metric.shortName.dropFirst()) de \(splitText) por época, "
-                + "em nats por exemplo.")
-        return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+            runs: measurement.runs.map { ($0.id, $0.epochs) }, metric: metric, splits: splits,
+            caption: page.text("\(capitalized) de \(splitText) por época, em nats por exemplo.",
+                               "\(capitalized) on \(splitText) per epoch, in nats per example."),
+            page: page)
+        return [.figure(figure)]
     }
 }

@@ -1,48 +1,52 @@
 import LatentModels
+import Notebook
 
-/// Portuguese names of models and data sets for captions, tables and legends.
+/// Names of models and data sets for captions, tables and legends, in the page's language.
 enum ModelDescription {
     /// "VAE", "GMVAE (K = 10)", "VampPrior (K = 50)", "prior de fluxo (4 acoplamentos)".
-    static func model(_ model: TrainingConfiguration.Model) -> String {
+    static func model(_ model: TrainingConfiguration.Model, _ page: PageContext = .portuguese) -> String {
         switch model {
         case .vae: "VAE"
         case .gmvae(let k): "GMVAE (K = \(k))"
         case .vampprior(let k): "VampPrior (K = \(k))"
-        case .flow(let l): "prior de fluxo (\(l) acoplamentos)"
+        case .flow(let l): page.text("prior de fluxo (\(l) acoplamentos)", "flow prior (\(l) couplings)")
         }
     }
 
     /// The prior alone: "N(0, I)", "mistura de 10 gaussianas", ….
-    static func prior(_ model: TrainingConfiguration.Model) -> String {
+    static func prior(_ model: TrainingConfiguration.Model, _ page: PageContext = .portuguese) -> String {
         switch model {
         case .vae: "N(0, I)"
-        case .gmvae(let k): k == 1 ? "mistura de 1 gaussiana" : "mistura de \(k) gaussianas"
-        case .vampprior(let k): "VampPrior com \(k) pseudo-entradas"
-        case .flow(let l): "fluxo RealNVP com \(l) acoplamentos"
+        case .gmvae(let k): k == 1 ? page.text("mistura de 1 gaussiana", "mixture of 1 Gaussian")
+            : page.text("mistura de \(k) gaussianas", "mixture of \(k) Gaussians")
+        case .vampprior(let k): page.text("VampPrior com \(k) pseudo-entradas", "VampPrior with \(k) pseudo-inputs")
+        case .flow(let l): page.text("fluxo RealNVP com \(l) acoplamentos", "RealNVP flow with \(l) couplings")
         }
     }
 
     /// "Fashion-MNIST (20000 de treino, 10000 de teste)", "anel de 8 gaussianas (2000/1000)".
-    static func data(_ data: TrainingConfiguration.DataSource) -> String {
+    static func data(_ data: TrainingConfiguration.DataSource, _ page: PageContext = .portuguese) -> String {
         switch data {
         case let .fashionMNIST(train, test, binarization):
             let b: String
             switch binarization {
-            case .dynamic: b = "binarização dinâmica"
-            case .threshold(let t): b = "limiar \(t)"
-            case .none: b = "intensidades"
+            case .dynamic: b = page.text("binarização dinâmica", "dynamic binarization")
+            case .threshold(let t): b = page.text("limiar \(t)", "threshold \(t)")
+            case .none: b = page.text("intensidades", "intensities")
             }
-            return "Fashion-MNIST (\(train ?? 60_000) de treino, \(test ?? 10_000) de teste, \(b))"
+            return page.text("Fashion-MNIST (\(train ?? 60_000) de treino, \(test ?? 10_000) de teste, \(b))",
+                             "Fashion-MNIST (\(train ?? 60_000) training, \(test ?? 10_000) test, \(b))")
         case let .synthetic(set, train, test):
-            return "\(synthetic(set)) (\(train) de treino, \(test) de teste)"
+            return page.text("\(synthetic(set, page)) (\(train) de treino, \(test) de teste)",
+                             "\(synthetic(set, page)) (\(train) training, \(test) test)")
         }
     }
 
-    static func synthetic(_ set: SyntheticData) -> String {
+    static func synthetic(_ set: SyntheticData, _ page: PageContext = .portuguese) -> String {
         switch set {
-        case .ring(let k, _, _): "anel de \(k) gaussianas"
-        case .pinwheel(let k): "cata-vento de \(k) braços"
-        case .twoMoons: "duas luas"
+        case .ring(let k, _, _): page.text("anel de \(k) gaussianas", "ring of \(k) Gaussians")
+        case .pinwheel(let k): page.text("cata-vento de \(k) braços", "pinwheel of \(k) arms")
+        case .twoMoons: page.text("duas luas", "two moons")
         }
     }
 

@@ -43,9 +43,9 @@ import Notebook
 /// and `name.seed<k>` (e.g. `test.nelbo.mean`, `test.nelbo.seed2`), and `seeds` counts them.
 /// Directives reading the model through `of:` use the first seed's; `@Compare` pairs the
 /// seeds of two such models one by one.
-public struct Train: Experiment {
+public struct Train: Measured {
     public static let directiveName = "Train"
-    public static let version = 2 + LatentModels.semanticVersion * 100
+    public static let version = 3 + LatentModels.semanticVersion * 100
 
     public let id: String?
     /// The first seed's configuration; `seeds` lists every seed trained.
@@ -69,14 +69,14 @@ public struct Train: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         guard seeds.isMultiple else {
-            return try report(try TrainingRun.run(configuration, name: name, context: context))
+            return try measure([try TrainingRun.run(configuration, name: name, context: context)])
         }
         let configurations = seeds.configurations(configuration)
         let runs = try context.concurrentParts(configurations.count) { [name] index, part in
             Handoff(value: try TrainingRun.run(configurations[index], name: "\(name) semente \(configurations[index].seed)",
                                                context: part))
         }
-        return try report(seeds: runs.map(\.value))
+        return try measure(runs.map(\.value))
     }
 
     public func presenting(_ result: ExperimentResult) -> ExperimentResult {

@@ -22,6 +22,9 @@ public protocol Experiment: Sendable {
     /// The result is cached by the directive's semantic arguments, so it must not depend on
     /// presentation-only arguments (captions, labels): apply those in `presenting(_:)`.
     func run(in context: ExperimentContext) throws -> ExperimentResult
+    /// The result's tables, figures and notes for a page (`Measured` experiments draw them
+    /// from their measurement; the others return the outputs `run` made).
+    func present(_ result: ExperimentResult, in page: PageContext) throws -> [ExperimentOutput]
     /// Applies presentation-only arguments (captions, labels) to a result, fresh or cached.
     func presenting(_ result: ExperimentResult) -> ExperimentResult
     /// Identifies the external inputs the result depends on (e.g. dataset files' sizes and
@@ -33,6 +36,7 @@ extension Experiment {
     public var id: String? { nil }
     public var dependencies: [String] { [] }
     public func presenting(_ result: ExperimentResult) -> ExperimentResult { result }
+    public func present(_ result: ExperimentResult, in page: PageContext) throws -> [ExperimentOutput] { result.outputs }
     public var inputFingerprint: String { "" }
 }
 

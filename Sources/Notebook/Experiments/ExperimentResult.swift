@@ -1,9 +1,18 @@
 import Foundation
 
-/// What an experiment shows: tables and figures in display order, plus named scalars that
-/// lesson prose can cite.
+/// What an experiment measured, and (once presented) what it shows: tables and figures in
+/// display order, plus named scalars that lesson prose can cite.
+///
+/// An experiment that separates measuring from showing stores its measurement (`measurement`,
+/// its own `Codable` type as JSON) and leaves `outputs` empty: that is what the cache keeps,
+/// and `Experiment.present(_:in:)` draws the tables and figures from it at every build, in the
+/// page's language, so a change of presentation never reruns anything.
 public struct ExperimentResult: Codable, Sendable, Hashable {
+    /// Tables and figures: empty in a measured result until it is presented.
     public var outputs: [ExperimentOutput]
+    /// The experiment's typed measurement, encoded (see `Measured`); nil for experiments that
+    /// still draw their outputs inside `run`.
+    public var measurement: Data?
     /// Named numbers, e.g. `"test.nelbo": 245.3`, for inline references in prose.
     public var scalars: [String: Double]
     /// Opaque data later directives read through `of:` (trained weights, a training history),
@@ -14,19 +23,21 @@ public struct ExperimentResult: Codable, Sendable, Hashable {
     /// (`` `=id.seconds` ``) is marked `data-volatile` on the page.
     public var timings: [String: Double]
 
-    public init(outputs: [ExperimentOutput] = [], scalars: [String: Double] = [:], artifacts: [String: Data] = [:],
-                timings: [String: Double] = [:]) {
+    public init(outputs: [ExperimentOutput] = [], measurement: Data? = nil, scalars: [String: Double] = [:],
+                artifacts: [String: Data] = [:], timings: [String: Double] = [:]) {
         self.outputs = outputs
+        self.measurement = measurement
         self.scalars = scalars
         self.artifacts = artifacts
         self.timings = timings
     }
 
-    enum CodingKeys: String, CodingKey { case outputs, scalars, artifacts, timings }
+    enum CodingKeys: String, CodingKey { case outputs, measurement, scalars, artifacts, timings }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         outputs = try c.decode([ExperimentOutput].self, forKey: .outputs)
+        measurement = try c.decodeIfPresent(Data.self, forKey: .measurement)
         scalars = try c.decode([String: Double].self, forKey: .scalars)
         artifacts = try c.decode([String: Data].self, forKey: .artifacts)
         timings = try c.decodeIfPresent([String: Double].self, forKey: .timings) ?? [:]

@@ -27,6 +27,8 @@ public enum LessonPage {
         let strings = PageStrings.for(language: language) ?? course.strings
         let numbers = LocalNumbers(language: language)
         var results = ResultRenderer(slug: lesson.slug, numbers: numbers, strings: strings)
+        results.page = PageContext(language: language)
+        results.file = lesson.path
         results.counter.taken.formUnion(lesson.document.headings.map(\.id))
         let blockByFence = Dictionary(plan.blocks.enumerated().map { ($1.fenced.index, $0) },
                                       uniquingKeysWith: { a, _ in a })
@@ -70,7 +72,8 @@ public enum LessonPage {
         html += "</article>\n" + navigation.html(strings) + "</main>\n</div>\n"
         html += PageChrome.footer(course: course, strings: strings)
         return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
-                            diagnostics: languageDiagnostics + values.diagnostics + claims.diagnostics + referenceDiagnostics,
+                            diagnostics: languageDiagnostics + results.diagnostics + values.diagnostics + claims.diagnostics
+                                + referenceDiagnostics,
                             origins: results.origins,
                             claims: claims.checked, failedClaims: claims.failed)
     }

@@ -52,6 +52,12 @@ struct ResultRenderer {
 
     /// The page's words (caption numbers, error boxes, the directive-source line).
     var strings: PageStrings
+    /// The page's language, for the experiments' own tables and figures.
+    var page = PageContext.portuguese
+    /// The lesson's path, for diagnostics.
+    var file = ""
+    /// Results that could not be presented (a measurement that does not decode).
+    var diagnostics: [Diagnostic] = []
 
     init(slug: String, numbers: LocalNumbers = LocalNumbers(), strings: PageStrings = .portuguese) {
         self.slug = slug
@@ -82,10 +88,19 @@ struct ResultRenderer {
             guard let outcome = outcomes[index] else { continue }
             diagnostics += outcome.diagnostics
             seconds += outcome.seconds
-            if let result = outcome.result {
+            if let result = outcome.result, let experiment = plan.directives[index].experiment {
                 ranCount += 1
                 if outcome.fromCache { cachedCount += 1 }
-                outputs += result.outputs.map { ($0, plan.directives[index].call.location) }
+                let call = plan.directives[index].call
+                do {
+                    outputs += try experiment.presented(result, in: page).outputs.map { ($0, call.location) }
+                } catch {
+                    let failure = error as? ExperimentFailure ?? ExperimentFailure(id: "experiment-failed", "\(error)")
+                    let problem = Diagnostic(file: file, line: call.location.line, column: call.location.column, id: failure.id,
+                                             message: "@\(call.name) cannot be shown: \(failure.message)", suggestion: failure.suggestion)
+                    diagnostics.append(problem)
+                    html += errorBox(problem)
+                }
             }
         }
         for diagnostic in diagnostics.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {

@@ -2,6 +2,8 @@ import Foundation
 
 /// What happened when one directive ran.
 public struct DirectiveOutcome: Sendable {
+    /// The result as computed or cached: for a `Measured` experiment, its measurement; the
+    /// page presents it (`Experiment.presented(_:in:)`).
     public var result: ExperimentResult?
     public var diagnostics: [Diagnostic]
     /// Wall time of the computation in seconds (for a cached result: of the original run).
@@ -104,7 +106,7 @@ public struct LessonRunner: Sendable {
         if let cache, readsCache {
             switch cache.lookup(key) {
             case .hit(let result, let seconds):
-                return DirectiveOutcome(result: experiment.presenting(result),
+                return DirectiveOutcome(result: result,
                                         diagnostics: nonFinite(result, directive, lesson: lesson),
                                         seconds: seconds, fromCache: true, key: key)
             case .corrupt(let reason):
@@ -135,7 +137,7 @@ public struct LessonRunner: Sendable {
                 }
             }
             notes += nonFinite(result, directive, lesson: lesson)
-            return DirectiveOutcome(result: experiment.presenting(result), diagnostics: notes, seconds: seconds, key: key)
+            return DirectiveOutcome(result: result, diagnostics: notes, seconds: seconds, key: key)
         } catch {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let failure = error as? ExperimentFailure ?? ExperimentFailure(id: "experiment-failed", "\(error)")
