@@ -27,9 +27,9 @@ import Testing
         var reader = ArgumentReader(call: DirectiveParser.parse(#"@Samples(of: "c", count: 3)"#, file: "a.md", startLine: 1, startColumn: 1).calls[0],
                                     file: "a.md")
         let samples = try #require(Samples(reading: &reader))
-        let (z, labels, rowLength) = try samples.latentDraws(vae, mixture: nil, rng: RandomGenerator(seed: 9))
+        let (z, kind, rowCount, rowLength) = try samples.latentDraws(vae, mixture: nil, rng: RandomGenerator(seed: 9))
         let rows = TensorConversion.rows(z)
-        #expect(labels.count == 4 && rowLength == 3 && rows.count == 12)
+        #expect(kind == .classes && rowCount == 4 && rowLength == 3 && rows.count == 12)
         for row in 1..<4 { #expect(Array(rows[(row * 3)..<(row * 3 + 3)]) == Array(rows[0..<3])) }
         #expect(rows[0] != rows[1])
     }

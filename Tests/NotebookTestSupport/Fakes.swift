@@ -5,6 +5,7 @@ import Notebook
 public final class RunCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    public init() {}
     public func record(_ key: String) { lock.lock(); counts[key, default: 0] += 1; lock.unlock() }
     public func count(_ key: String) -> Int { lock.lock(); defer { lock.unlock() }; return counts[key, default: 0] }
     public var total: Int { lock.lock(); defer { lock.unlock() }; return counts.values.reduce(0, +) }

@@ -28,9 +28,19 @@ import PortableMath
 /// `grid.loglik`: the mean test log-likelihood (nats) of the finite mixture of the drawn
 /// components, weighted by the prior (`w_i ∝ p(z_i)/N(z_i; 0, I)`, uniform for `N(0, I)`),
 /// a quadrature estimate of `log p(x)`.
-public struct DecoderComponents: Experiment {
+public struct DecoderComponents: Measured {
     public static let directiveName = "DecoderComponents"
-    public static let version = 1
+    public static let version = 2
+
+    /// The decoded lattice: images in plot order, or the components' centres and σ over test points.
+    public struct Measurement: Codable, Sendable {
+        var latentCount: Int
+        var images: GrayImages?
+        var centres: [[Double]]?
+        var std: [Double]?
+        var testPoints: [[Double]]?
+        var loglik: Double?
+    }
 
     let model: String
     let grid: Int
@@ -59,16 +69,10 @@ public struct DecoderComponents: Experiment {
         }
         let lattice = Self.lattice(grid: grid, dimension: vae.latentCount)
         let means = withNoGrad { vae.decode(TensorConversion.matrix(lattice)) }
-        let name = "componentes-\(model)"
-        if let shape = ImageFigures.imageShape(trained.configuration) {
-            let summary = "Grade de \(grid)×\(grid) pontos z nos quantis da normal padrão, decodificados por '\(model)'."
-            let figure = ImageFigures.grid(name: name, title: "Variedade aprendida por \(model)", summary: summary,
-                                           caption: "Média E[x | z] do decodificador de '\(model)' numa grade de \(grid)×\(grid) valores de z "
-                                               + "(quantis da normal padrão nas duas primeiras coordenadas"
-                                               + (vae.latentCount > 2 ? ", demais coordenadas em 0" : "") + ").",
-                                           rows: Self.imageOrder(TensorConversion.rows(means), grid: grid, dimension: vae.latentCount),
-                                           columns: grid, shape: shape)
-            return ExperimentResult(outputs: [.figure(figure)], scalars: ["components": Double(lattice.count)])
+        if ImageFigures.imageShape(trained.configuration) != nil {
+            let images = GrayImages(Self.imageOrder(TensorConversion.rows(means), grid: grid, dimension: vae.latentCount))
+            return try measured(Measurement(latentCount: vae.latentCount, images: images),
+                                scalars: ["components": Double(lattice.count)])
         }
         guard let gaussian = vae.decoder.likelihood as? GaussianLikelihood else {
             throw ExperimentFailure(id: "invalid-value", "'\(model)' has no Gaussian decoder, so its components have no ellipses")
@@ -77,29 +81,59 @@ public struct DecoderComponents: Experiment {
         let centres = TensorConversion.rows(means)
         let test = TensorConversion.rows(try TrainedModelArtifacts.testSet(of: trained).tensor())
         var scalars: [String: Double] = ["components": Double(lattice.count), "std.1": std[0], "std.2": std[1]]
-        var loglikText = ""
+        var loglik: Double?
         if vae.latentCount <= 2 {
             let logPrior = TensorConversion.doubles(withNoGrad { vae.prior.logDensity(TensorConversion.matrix(lattice)) })
-            let loglik = try Self.mixtureLogLikelihood(test, centres: centres, std: std, lattice: lattice, logPrior: logPrior) {
+            loglik = try Self.mixtureLogLikelihood(test, centres: centres, std: std, lattice: lattice, logPrior: logPrior) {
                 try context.checkDeadline(fractionDone: $0)
             }
             scalars["grid.loglik"] = loglik
-            loglikText = "; log-verossimilhança média de teste da mistura finita: \(SignificantFormat.format(loglik, digits: 4)) nats"
         }
-        let summary = "\(lattice.count) componentes N(μ(z), diag σ²) do decodificador de '\(model)' para uma grade de z, "
-            + "σ = (\(SignificantFormat.format(std[0], digits: 3)), \(SignificantFormat.format(std[1], digits: 3)))\(loglikText)."
+        return try measured(Measurement(latentCount: vae.latentCount, centres: centres, std: std,
+                                        testPoints: Array(test.prefix(1000)), loglik: loglik), scalars: scalars)
+    }
+
+    public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
+        let name = "componentes-\(model)"
+        if let images = m.images {
+            let summary = page.text("Grade de \(grid)×\(grid) pontos z nos quantis da normal padrão, decodificados por '\(model)'.",
+                                    "A grid of \(grid)×\(grid) points z at quantiles of the standard normal, decoded by '\(model)'.")
+            let rest = m.latentCount > 2 ? page.text(", demais coordenadas em 0", ", the other coordinates at 0") : ""
+            let figure = ImageFigures.grid(name: name, title: page.text("Variedade aprendida por \(model)", "Manifold learned by \(model)"),
+                                           summary: summary,
+                                           caption: page.text("Média E[x | z] do decodificador de '\(model)' numa grade de \(grid)×\(grid) valores de z "
+                                                                + "(quantis da normal padrão nas duas primeiras coordenadas\(rest)).",
+                                                              "The decoder's mean E[x | z] of '\(model)' on a grid of \(grid)×\(grid) values of z "
+                                                                + "(standard-normal quantiles on the first two coordinates\(rest))."),
+                                           rows: images.rows, columns: grid, shape: (28, 28))
+            return [.figure(figure)]
+        }
+        guard let centres = m.centres, let std = m.std, std.count >= 2 else { return [] }
+        let test = m.testPoints ?? []
+        let loglikText = m.loglik.map {
+            page.text("; log-verossimilhança média de teste da mistura finita: ", "; mean test log-likelihood of the finite mixture: ")
+                + SignificantFormat.format($0, digits: 4) + " nats"
+        } ?? ""
+        let sigma = "σ = (\(SignificantFormat.format(std[0], digits: 3)), \(SignificantFormat.format(std[1], digits: 3)))"
+        let summary = page.text("\(centres.count) componentes N(μ(z), diag σ²) do decodificador de '\(model)' para uma grade de z, ",
+                                "\(centres.count) components N(μ(z), diag σ²) of the decoder of '\(model)' for a grid of z, ")
+            + sigma + loglikText + "."
         let colour = Palette.color(at: 1)
         let chart = ScatterChart(
-            title: "Componentes do decodificador de \(model)", summary: summary, xAxis: .linear("x₁"), yAxis: .linear("x₂"),
-            groups: [ScatterGroup("teste", x: test.prefix(1000).map { $0[0] }, y: test.prefix(1000).map { $0[1] }, color: Color(hex: "#9a9a9a")),
-                     ScatterGroup("μ(z) e elipse de 1 σ", x: centres.map { $0[0] }, y: centres.map { $0[1] }, color: colour)],
+            title: page.text("Componentes do decodificador de \(model)", "Components of the decoder of \(model)"), summary: summary,
+            xAxis: .linear("x₁"), yAxis: .linear("x₂"),
+            groups: [ScatterGroup(page.text("teste", "test"), x: test.map { $0[0] }, y: test.map { $0[1] }, color: Color(hex: "#9a9a9a")),
+                     ScatterGroup(page.text("μ(z) e elipse de 1 σ", "μ(z) and its 1 σ ellipse"), x: centres.map { $0[0] },
+                                  y: centres.map { $0[1] }, color: colour)],
             ellipses: centres.map { ScatterEllipse(centerX: $0[0], centerY: $0[1], radiusX: std[0], radiusY: std[1], color: colour, opacity: 0.45) },
             opacity: 0.8, identifier: name)
         let figure = ResultFigure(name: name,
-                                  caption: "Cada z de uma grade de \(grid)×\(grid) quantis da normal padrão vira uma gaussiana "
-                                      + "N(μ(z), diag σ²) no espaço dos dados (centro e elipse de 1 σ), sobre os pontos de teste.",
+                                  caption: page.text("Cada z de uma grade de \(grid)×\(grid) quantis da normal padrão vira uma gaussiana "
+                                                        + "N(μ(z), diag σ²) no espaço dos dados (centro e elipse de 1 σ), sobre os pontos de teste.",
+                                                     "Each z of a grid of \(grid)×\(grid) standard-normal quantiles becomes a Gaussian "
+                                                        + "N(μ(z), diag σ²) in data space (centre and 1 σ ellipse), over the test points."),
                                   svg: chart.svg(), altText: summary)
-        return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+        return [.figure(figure)]
     }
 
     /// The lattice `[n, d]`: quantiles of N(0, 1) on the first two coordinates (a line for d = 1).

@@ -16,9 +16,18 @@ import Tensors
 ///
 /// Scalars: `distance` (latent Euclidean distance between the end points), `pathLength`
 /// (length of the decoded path in data space, summed over steps), `steps`.
-public struct Interpolate: Experiment {
+public struct Interpolate: Measured {
     public static let directiveName = "Interpolate"
-    public static let version = 1
+    public static let version = 2
+
+    /// The decoded path between the two test inputs: images (with the originals at the ends),
+    /// or 2-D points over test points.
+    public struct Measurement: Codable, Sendable {
+        var images: GrayImages?
+        var path: [[Double]]?
+        var testPoints: [[Double]]?
+        var distance: Double
+    }
 
     let model: String
     let from: Int
@@ -67,22 +76,40 @@ public struct Interpolate: Experiment {
         for s in 1..<steps {
             pathLength += zip(decoded[s], decoded[s - 1]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
         }
-        let name = "interpolacao-\(model)-\(from)-\(to)"
-        let summary = "Interpolação linear no espaço latente de '\(model)' entre os exemplos de teste \(from) e \(to), "
-            + "\(steps) passos; distância latente \(SignificantFormat.format(distance, digits: 3))."
-        let figure: ResultFigure
-        if let shape = ImageFigures.imageShape(trained.configuration) {
+        var measurement = Measurement(distance: distance)
+        if ImageFigures.imageShape(trained.configuration) != nil {
             let originals = TensorConversion.rows(ends.tensor())
-            figure = ImageFigures.grid(name: name, title: "Interpolação em \(model)", summary: summary,
-                                       caption: "Decodificação de z_t = (1 − t) μ(x₁) + t μ(x₂): nas pontas, as imagens originais "
-                                           + "\(from) e \(to) do conjunto de teste.",
-                                       rows: [originals[0]] + decoded + [originals[1]], columns: steps + 2, shape: shape)
+            measurement.images = GrayImages([originals[0]] + decoded + [originals[1]])
         } else {
-            figure = ImageFigures.scatter(name: name, title: "Interpolação em \(model)", summary: summary,
-                                          caption: "Caminho decodificado entre os pontos de teste \(from) e \(to).",
-                                          groups: [("teste", TensorConversion.rows(test.prefix(500).tensor())), ("caminho", decoded)])
+            measurement.path = decoded
+            measurement.testPoints = TensorConversion.rows(test.prefix(500).tensor())
         }
-        return ExperimentResult(outputs: [.figure(figure)],
-                                scalars: ["distance": distance, "pathLength": pathLength, "steps": Double(steps)])
+        return try measured(measurement, scalars: ["distance": distance, "pathLength": pathLength, "steps": Double(steps)])
+    }
+
+    public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
+        let name = "interpolacao-\(model)-\(from)-\(to)"
+        let distance = SignificantFormat.format(m.distance, digits: 3)
+        let summary = page.text(
+            "Interpolação linear no espaço latente de '\(model)' entre os exemplos de teste \(from) e \(to), \(steps) passos; "
+                + "distância latente \(distance).",
+            "Linear interpolation in the latent space of '\(model)' between test examples \(from) and \(to), \(steps) steps; "
+                + "latent distance \(distance).")
+        let title = page.text("Interpolação em \(model)", "Interpolation in \(model)")
+        let figure: ResultFigure
+        if let images = m.images {
+            figure = ImageFigures.grid(name: name, title: title, summary: summary,
+                                       caption: page.text("Decodificação de z_t = (1 − t) μ(x₁) + t μ(x₂): nas pontas, as imagens originais "
+                                                            + "\(from) e \(to) do conjunto de teste.",
+                                                          "Decoding of z_t = (1 − t) μ(x₁) + t μ(x₂): at the ends, the original images "
+                                                            + "\(from) and \(to) of the test set."),
+                                       rows: images.rows, columns: steps + 2, shape: (28, 28))
+        } else {
+            figure = ImageFigures.scatter(name: name, title: title, summary: summary,
+                                          caption: page.text("Caminho decodificado entre os pontos de teste \(from) e \(to).",
+                                                             "The decoded path between test points \(from) and \(to)."),
+                                          groups: [(page.text("teste", "test"), m.testPoints ?? []), (page.text("caminho", "path"), m.path ?? [])])
+        }
+        return [.figure(figure)]
     }
 }

@@ -15,9 +15,18 @@ import Tensors
 ///
 /// Scalars: `mse` (mean squared error per feature over the shown examples), `mse.all`
 /// (over the whole test set), `count`.
-public struct Reconstructions: Experiment {
+public struct Reconstructions: Measured {
     public static let directiveName = "Reconstructions"
-    public static let version = 1
+    public static let version = 2
+
+    /// The shown test examples and their reconstructions: images, or 2-D points.
+    public struct Measurement: Codable, Sendable {
+        var images: GrayImages?
+        var originals: [[Double]]?
+        var reconstructions: [[Double]]?
+        var count: Int
+        var mse: Double
+    }
 
     let model: String
     let count: Int
@@ -53,22 +62,37 @@ public struct Reconstructions: Experiment {
         let reconstructions = TensorConversion.rows(reconstruct(shown))
         let mse = Self.meanSquaredError(originals, reconstructions)
         let all = Self.meanSquaredError(TensorConversion.rows(test.tensor()), TensorConversion.rows(reconstruct(test)))
-        let name = "reconstrucoes-\(model)"
-        let summary = "\(shown.count) exemplos de teste e suas reconstruções por '\(model)'; erro quadrático médio "
-            + "\(SignificantFormat.format(mse, digits: 3)) por componente."
-        let figure: ResultFigure
-        if let shape = ImageFigures.imageShape(trained.configuration) {
-            figure = ImageFigures.grid(name: name, title: "Reconstruções de \(model)", summary: summary,
-                                       caption: "Linha de cima: imagens de teste; de baixo: reconstruções E[x | z = μ(x)] de '\(model)'.",
-                                       rows: originals + reconstructions, columns: shown.count,
-                                       rowLabels: ["Original", "Reconstrução"], shape: shape)
+        var measurement = Measurement(count: shown.count, mse: mse)
+        if ImageFigures.imageShape(trained.configuration) != nil {
+            measurement.images = GrayImages(originals + reconstructions)
         } else {
-            figure = ImageFigures.scatter(name: name, title: "Reconstruções de \(model)", summary: summary,
-                                          caption: "Pontos de teste e suas reconstruções E[x | z = μ(x)] por '\(model)'.",
-                                          groups: [("teste", originals), ("reconstrução", reconstructions)])
+            measurement.originals = originals
+            measurement.reconstructions = reconstructions
         }
-        return ExperimentResult(outputs: [.figure(figure)],
-                                scalars: ["mse": mse, "mse.all": all, "count": Double(shown.count)])
+        return try measured(measurement, scalars: ["mse": mse, "mse.all": all, "count": Double(shown.count)])
+    }
+
+    public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
+        let name = "reconstrucoes-\(model)"
+        let mse = SignificantFormat.format(m.mse, digits: 3)
+        let summary = page.text("\(m.count) exemplos de teste e suas reconstruções por '\(model)'; erro quadrático médio \(mse) por componente.",
+                                "\(m.count) test examples and their reconstructions by '\(model)'; mean squared error \(mse) per component.")
+        let title = page.text("Reconstruções de \(model)", "Reconstructions of \(model)")
+        let figure: ResultFigure
+        if let images = m.images {
+            figure = ImageFigures.grid(name: name, title: title, summary: summary,
+                                       caption: page.text("Linha de cima: imagens de teste; de baixo: reconstruções E[x | z = μ(x)] de '\(model)'.",
+                                                          "Top row: test images; bottom: reconstructions E[x | z = μ(x)] by '\(model)'."),
+                                       rows: images.rows, columns: m.count,
+                                       rowLabels: ["Original", page.text("Reconstrução", "Reconstruction")], shape: (28, 28))
+        } else {
+            figure = ImageFigures.scatter(name: name, title: title, summary: summary,
+                                          caption: page.text("Pontos de teste e suas reconstruções E[x | z = μ(x)] por '\(model)'.",
+                                                             "Test points and their reconstructions E[x | z = μ(x)] by '\(model)'."),
+                                          groups: [(page.text("teste", "test"), m.originals ?? []),
+                                                   (page.text("reconstrução", "reconstruction"), m.reconstructions ?? [])])
+        }
+        return [.figure(figure)]
     }
 
     static func meanSquaredError(_ a: [[Double]], _ b: [[Double]]) -> Double {

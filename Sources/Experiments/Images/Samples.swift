@@ -20,9 +20,21 @@ import Tensors
 /// Images show the decoder's mean `E[x | z]` (pixel probabilities); 2-D data shows draws
 /// of `p(x | z)` over the test points. Scalars: `mean` (mean intensity or coordinate),
 /// `min`, `max`, `count`.
-public struct Samples: Experiment {
+public struct Samples: Measured {
     public static let directiveName = "Samples"
-    public static let version = 2
+    public static let version = 3
+
+    /// The decoded samples: images (image data) or points over test points (2-D data).
+    public struct Measurement: Codable, Sendable {
+        var images: GrayImages?
+        var points: [[Double]]?
+        var testPoints: [[Double]]?
+        var rowKind: RowKind?
+        var rowCount: Int
+        var rowLength: Int
+        var total: Int
+        var priorModel: TrainingConfiguration.Model
+    }
 
     let model: String
     let count: Int
@@ -68,7 +80,7 @@ public struct Samples: Experiment {
         let rows = count * max(1, vae.architecture.conditionCount, byComponent ? min(mixture?.componentCount ?? 1, 20) : 1)
         try TrainingResources(trained.configuration).enforceForward(rows: rows, what: "the samples", "@Samples")
         let rng = RandomGenerator(seed: UInt64(seed)).stream(0x5A3)
-        let (z, rowLabels, rowLength) = try latentDraws(vae, mixture: mixture, rng: rng)
+        let (z, rowKind, rowCount, rowLength) = try latentDraws(vae, mixture: mixture, rng: rng)
         let conditionCount = vae.architecture.conditionCount
         let condition = conditionCount > 0
             ? ImageFigures.oneHot((0..<z.shape[0]).map { $0 / rowLength % conditionCount }, classes: conditionCount) : nil
@@ -77,29 +89,49 @@ public struct Samples: Experiment {
         let values = TensorConversion.doubles(shape == nil ? ImageFigures.observationSamples(vae, means: means, rng: rng) : means)
         let scalars = ["mean": Statistics.mean(values), "min": values.min() ?? .nan, "max": values.max() ?? .nan,
                        "count": Double(z.shape[0])]
-        let source = component >= 0 ? "da componente \(component) do prior"
-            : byComponent ? "de cada componente do prior" : "do prior (\(ModelDescription.prior(trained.configuration.model)))"
-        let summary = "\(z.shape[0]) amostras \(source) de '\(model)', decodificadas."
-        let figure: ResultFigure
-        if let shape {
-            figure = ImageFigures.grid(name: name, title: "Amostras de \(model)", summary: summary,
-                                       caption: "Amostras \(source) de '\(model)': média E[x | z] do decodificador para z sorteado"
-                                           + (rowLabels.isEmpty ? "." : conditionCount > 0 ? "; uma linha por classe, o mesmo z em cada coluna." : "; uma linha por componente."),
-                                       rows: TensorConversion.rows(means), columns: rowLabels.isEmpty ? columns : rowLength,
-                                       rowLabels: rowLabels, shape: shape)
+        var measurement = Measurement(rowKind: rowKind, rowCount: rowCount, rowLength: rowLength, total: z.shape[0],
+                                      priorModel: trained.configuration.model)
+        if shape != nil {
+            measurement.images = GrayImages(TensorConversion.rows(means))
         } else {
             let test = try TrainedModelArtifacts.testSet(of: trained)
-            let testPoints = TensorConversion.rows(test.prefix(1000).tensor())
-            figure = ImageFigures.scatter(name: name, title: "Amostras de \(model)", summary: summary,
-                                          caption: "Amostras x ~ p(x | z) com z \(source), sobre pontos de teste.",
-                                          groups: [("teste", testPoints)] + sampleGroups(chunk(values, 2), rowLabels: rowLabels, rowLength: rowLength))
+            measurement.testPoints = TensorConversion.rows(test.prefix(1000).tensor())
+            measurement.points = chunk(values, 2)
         }
-        return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+        return try measured(measurement, scalars: scalars)
+    }
+
+    public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
+        let source = component >= 0 ? page.text("da componente \(component) do prior", "from component \(component) of the prior")
+            : byComponent ? page.text("de cada componente do prior", "from each component of the prior")
+            : page.text("do prior (\(ModelDescription.prior(m.priorModel, page)))", "from the prior (\(ModelDescription.prior(m.priorModel, page)))")
+        let summary = page.text("\(m.total) amostras \(source) de '\(model)', decodificadas.",
+                                "\(m.total) samples \(source) of '\(model)', decoded.")
+        let rowLabels = m.rowKind.map { $0.labels(m.rowCount, page) } ?? []
+        let title = page.text("Amostras de \(model)", "Samples of \(model)")
+        let figure: ResultFigure
+        if let images = m.images {
+            let rows = rowLabels.isEmpty ? "." : m.rowKind == .classes
+                ? page.text("; uma linha por classe, o mesmo z em cada coluna.", "; one row per class, the same z in each column.")
+                : page.text("; uma linha por componente.", "; one row per component.")
+            figure = ImageFigures.grid(name: name, title: title, summary: summary,
+                                       caption: page.text("Amostras \(source) de '\(model)': média E[x | z] do decodificador para z sorteado",
+                                                          "Samples \(source) of '\(model)': the decoder's mean E[x | z] for a drawn z") + rows,
+                                       rows: images.rows, columns: rowLabels.isEmpty ? columns : m.rowLength,
+                                       rowLabels: rowLabels, shape: (28, 28))
+        } else {
+            figure = ImageFigures.scatter(name: name, title: title, summary: summary,
+                                          caption: page.text("Amostras x ~ p(x | z) com z \(source), sobre pontos de teste.",
+                                                             "Samples x ~ p(x | z) with z \(source), over test points."),
+                                          groups: [(page.text("teste", "test"), m.testPoints ?? [])]
+                                              + sampleGroups(m.points ?? [], rowLabels: rowLabels, rowLength: m.rowLength, page))
+        }
+        return [.figure(figure)]
     }
 
     /// One scatter group per row (component or class), or a single group.
-    private func sampleGroups(_ points: [[Double]], rowLabels: [String], rowLength: Int) -> [(String, [[Double]])] {
-        guard !rowLabels.isEmpty else { return [("amostras", points)] }
+    private func sampleGroups(_ points: [[Double]], rowLabels: [String], rowLength: Int, _ page: PageContext) -> [(String, [[Double]])] {
+        guard !rowLabels.isEmpty else { return [(page.text("amostras", "samples"), points)] }
         return rowLabels.enumerated().map { row, label in
             (label, Array(points[(row * rowLength)..<min((row + 1) * rowLength, points.count)]))
         }
@@ -109,14 +141,14 @@ public struct Samples: Experiment {
         stride(from: 0, to: values.count, by: d).map { Array(values[$0..<($0 + d)]) }
     }
 
-    /// The latent draws, the row labels, and the images per row.
-    func latentDraws(_ vae: VAE, mixture: PriorMixture?, rng: RandomGenerator) throws -> (Tensor, [String], Int) {
+    /// The latent draws, how the rows are named and how many there are (none: one block), and the images per row.
+    func latentDraws(_ vae: VAE, mixture: PriorMixture?, rng: RandomGenerator) throws -> (Tensor, RowKind?, Int, Int) {
         if vae.architecture.conditionCount > 0 && component < 0 && !byComponent {
             let classes = vae.architecture.conditionCount
             let z = vae.prior.sample(count: count, rng: rng)
-            return (Tensor.concatenate([Tensor](repeating: z, count: classes), axis: 0), (0..<classes).map { "classe \($0)" }, count)
+            return (Tensor.concatenate([Tensor](repeating: z, count: classes), axis: 0), .classes, classes, count)
         }
-        guard component >= 0 || byComponent else { return (vae.prior.sample(count: count, rng: rng), [], count) }
+        guard component >= 0 || byComponent else { return (vae.prior.sample(count: count, rng: rng), nil, 0, count) }
         guard let mixture else {
             throw ExperimentFailure(id: "invalid-value", "'\(model)' has no mixture prior, so it has no components",
                                     suggestion: "use a model trained with .gmvae(…) or .vampprior(…)")
@@ -124,12 +156,12 @@ public struct Samples: Experiment {
         if byComponent {
             let k = min(mixture.componentCount, 20)
             let rows = (0..<k).map { mixture.sample(component: $0, count: count, rng: rng) }
-            return (Tensor.concatenate(rows, axis: 0), (0..<k).map { "k = \($0)" }, count)
+            return (Tensor.concatenate(rows, axis: 0), .components, k, count)
         }
         guard component < mixture.componentCount else {
             throw ExperimentFailure(id: "invalid-value", "'\(model)' has \(mixture.componentCount) components; component \(component) does not exist",
                                     suggestion: "use a component in 0...\(mixture.componentCount - 1)")
         }
-        return (mixture.sample(component: component, count: count, rng: rng), [], count)
+        return (mixture.sample(component: component, count: count, rng: rng), nil, 0, count)
     }
 }

@@ -30,8 +30,16 @@ extension KLVariance {
             analytic = result.analytic
             estimates += result.estimates
         }
-        return modelReport(subject, prior: ModelDescription.prior(trained.configuration.model), count: inputs.count,
-                           estimates: estimates, analytic: analytic)
+        var scalars: [String: Double] = [:]
+        for e in estimates {
+            scalars["mean.\(e.samples)"] = e.mean
+            scalars["std.\(e.samples)"] = e.standardDeviation
+        }
+        if let analytic { scalars["analytic"] = analytic }
+        if let slope = Self.slope(estimates) { scalars["slope"] = slope }
+        return try measured(Measurement(model: ModelMeasurement(prior: trained.configuration.model, count: inputs.count,
+                                                                estimates: estimates, analytic: analytic)),
+                            scalars: scalars)
     }
 
     /// One repeat holds `points × S` latent draws (z, noise, log-densities) and, for a mixture
@@ -52,45 +60,58 @@ extension KLVariance {
         ])
     }
 
-    func modelReport(_ subject: TrainedSubject, prior: String, count: Int, estimates: [KLEstimatorStatistics],
-                     analytic: Double?) -> ExperimentResult {
+    /// The log–log slope of the standard deviation against S, over the counts with a positive one.
+    static func slope(_ estimates: [KLEstimatorStatistics]) -> Double? {
+        let usable = estimates.filter { $0.standardDeviation > 0 && $0.standardDeviation.isFinite }
+        return Statistics.leastSquaresSlope(x: usable.map { PortableMath.log10(Double($0.samples)) },
+                                            y: usable.map { PortableMath.log10($0.standardDeviation) })
+    }
+
+    func presentModel(_ m: ModelMeasurement, in page: PageContext) -> [ExperimentOutput] {
         let f = { SignificantFormat.format($0) }
-        let rows = estimates.map { e in
-            [String(e.samples), f(e.mean), f(e.standardDeviation)] + (analytic.map { [f($0), f(e.mean - $0)] } ?? [])
+        let id = trained?.id ?? ""
+        let prior = ModelDescription.prior(m.prior, page)
+        let rows = m.estimates.map { e in
+            [String(e.samples), f(e.mean), f(e.standardDeviation)] + (m.analytic.map { [f($0), f(e.mean - $0)] } ?? [])
         }
         let table = ResultTable(
             name: name,
-            caption: "Estimador de Monte Carlo de KL(q(z | x) ‖ p(z)) em '\(subject.id)' (prior: \(prior)), sobre \(count) entradas "
-                + "de teste e \(repeats) repetições por entrada: média das estimativas e desvio-padrão de uma estimativa em torno "
-                + "da média da sua entrada (raiz da média quadrática sobre as entradas)."
-                + (analytic == nil ? " Este prior não tem KL analítico." : " Viés = média − KL analítico médio."),
-            header: ["Amostras (S)", "Média do estimador", "Desvio-padrão"] + (analytic == nil ? [] : ["KL analítico", "Viés"]),
+            caption: page.text(
+                "Estimador de Monte Carlo de KL(q(z | x) ‖ p(z)) em '\(id)' (prior: \(prior)), sobre \(m.count) entradas "
+                    + "de teste e \(repeats) repetições por entrada: média das estimativas e desvio-padrão de uma estimativa em torno "
+                    + "da média da sua entrada (raiz da média quadrática sobre as entradas)."
+                    + (m.analytic == nil ? " Este prior não tem KL analítico." : " Viés = média − KL analítico médio."),
+                "Monte Carlo estimator of KL(q(z | x) ‖ p(z)) on '\(id)' (prior: \(prior)), over \(m.count) test inputs "
+                    + "and \(repeats) repeats per input: mean of the estimates and standard deviation of one estimate around "
+                    + "its input's mean (root mean square over the inputs)."
+                    + (m.analytic == nil ? " This prior has no analytic KL." : " Bias = mean − mean analytic KL.")),
+            header: page.isEnglish
+                ? ["Samples (S)", "Estimator mean", "Standard deviation"] + (m.analytic == nil ? [] : ["Analytic KL", "Bias"])
+                : ["Amostras (S)", "Média do estimador", "Desvio-padrão"] + (m.analytic == nil ? [] : ["KL analítico", "Viés"]),
             rows: rows)
-        var scalars: [String: Double] = [:]
-        for e in estimates {
-            scalars["mean.\(e.samples)"] = e.mean
-            scalars["std.\(e.samples)"] = e.standardDeviation
-        }
-        if let analytic { scalars["analytic"] = analytic }
-        let usable = estimates.filter { $0.standardDeviation > 0 && $0.standardDeviation.isFinite }
-        let slope = Statistics.leastSquaresSlope(x: usable.map { PortableMath.log10(Double($0.samples)) },
-                                                 y: usable.map { PortableMath.log10($0.standardDeviation) })
-        if let slope { scalars["slope"] = slope }
+        let usable = m.estimates.filter { $0.standardDeviation > 0 && $0.standardDeviation.isFinite }
+        let slope = Self.slope(m.estimates)
         var series = [LineSeries("Monte Carlo", x: usable.map { Double($0.samples) }, y: usable.map(\.standardDeviation))]
         if let first = usable.first, let last = usable.last, last.samples > first.samples {
             let ratio = (Double(last.samples) / Double(first.samples)).squareRoot()
-            series.append(LineSeries("inclinação −1/2", x: [Double(first.samples), Double(last.samples)],
+            series.append(LineSeries(page.text("inclinação −1/2", "slope −1/2"), x: [Double(first.samples), Double(last.samples)],
                                      y: [first.standardDeviation, first.standardDeviation / ratio], stroke: .dashed,
                                      marker: Marker.none))
         }
-        let summary = "Desvio-padrão do estimador de KL de '\(subject.id)' contra o número de amostras S, em escala log-log"
-            + (slope.map { "; inclinação ajustada \(SignificantFormat.prose($0))" } ?? "") + "."
-        let chart = LineChart(title: "Desvio-padrão do estimador de KL", summary: summary, xAxis: .log("Amostras (S)"),
-                              yAxis: .log("Desvio-padrão (nats)"), series: series, identifier: name + "-desvio")
+        let fitted = slope.map { page.text("; inclinação ajustada ", "; fitted slope ") + SignificantFormat.prose($0) } ?? ""
+        let summary = page.text("Desvio-padrão do estimador de KL de '\(id)' contra o número de amostras S, em escala log-log",
+                                "Standard deviation of the KL estimator of '\(id)' against the number of samples S, on log-log axes")
+            + fitted + "."
+        let chart = LineChart(title: page.text("Desvio-padrão do estimador de KL", "Standard deviation of the KL estimator"),
+                              summary: summary, xAxis: .log(page.text("Amostras (S)", "Samples (S)")),
+                              yAxis: .log(page.text("Desvio-padrão (nats)", "Standard deviation (nats)")), series: series,
+                              identifier: name + "-desvio")
         let figure = ResultFigure(name: name + "-desvio",
-                                  caption: "Desvio-padrão do estimador de Monte Carlo do KL em '\(subject.id)' contra S; "
-                                      + "a reta tracejada tem inclinação −1/2 (queda como 1/√S).",
+                                  caption: page.text("Desvio-padrão do estimador de Monte Carlo do KL em '\(id)' contra S; "
+                                                        + "a reta tracejada tem inclinação −1/2 (queda como 1/√S).",
+                                                     "Standard deviation of the Monte Carlo KL estimator on '\(id)' against S; "
+                                                        + "the dashed line has slope −1/2 (a fall as 1/√S)."),
                                   svg: chart.svg(), altText: summary)
-        return ExperimentResult(outputs: [.table(table), .figure(figure)], scalars: scalars)
+        return [.table(table), .figure(figure)]
     }
 }

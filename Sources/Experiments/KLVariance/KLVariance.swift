@@ -38,9 +38,9 @@ import Notebook
 /// around its input's mean (root mean square over inputs), next to the mean analytic KL when
 /// the prior has one; the log–log figure shows the standard deviation against S with the
 /// −½ reference slope. Scalars: `mean.<S>`, `std.<S>`, `slope`, and `analytic` when it exists.
-public struct KLVariance: Experiment {
+public struct KLVariance: Measured {
     public static let directiveName = "KLVariance"
-    public static let version = 2
+    public static let version = 3
     /// Draws of the reference estimate when the KL has no closed form.
     static let referenceSamples = 1_000_000
 
@@ -90,6 +90,6 @@ public struct KLVariance: Experiment {
             referenceSamples: Self.referenceSamples,
             progress: { samples in context.progress("S = \(samples), \(repeats) repetições") },
             checkpoint: { try context.checkDeadline(fractionDone: $0) })
-        return report(measurement)
+        return try measure(measurement)
     }
 }

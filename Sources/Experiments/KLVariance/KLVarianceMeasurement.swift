@@ -3,9 +3,9 @@ import PortableMath
 
 /// What `@KLVariance` measured: the estimator's spread per sample count, the value it should
 /// centre on, and the fitted log–log slope of its standard deviation.
-struct KLVarianceMeasurement: Hashable, Sendable {
+struct KLVarianceMeasurement: Codable, Hashable, Sendable {
     /// The true KL, or the best available stand-in for it.
-    enum Target: Hashable, Sendable {
+    enum Target: Codable, Hashable, Sendable {
         /// Closed form (single-component prior).
         case analytic(Double)
         /// A single large Monte-Carlo estimate, with its standard error.

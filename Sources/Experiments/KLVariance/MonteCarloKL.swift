@@ -68,7 +68,7 @@ struct MonteCarloKL: Sendable {
 }
 
 /// The spread of the estimator at one sample count S, over R repeats.
-struct KLEstimatorSpread: Hashable, Sendable {
+struct KLEstimatorSpread: Codable, Hashable, Sendable {
     var samples: Int
     var repeats: Int
     /// Mean of the R estimates.

@@ -23,9 +23,9 @@ import Tensors
 /// for every group g shown (the class label, or the component with `.component`):
 /// `group<g>.x`, `group<g>.y` (its centroid in the plotted plane), `group<g>.count` and
 /// `group<g>.spread` (root-mean-square distance of its points to the centroid).
-public struct LatentSpace: Experiment {
+public struct LatentSpace: Measured {
     public static let directiveName = "LatentSpace"
-    public static let version = 2
+    public static let version = 3
 
     enum Coloring: String, Sendable { case label, component }
     enum Projection: String, Sendable { case pca, first }
@@ -59,9 +59,27 @@ public struct LatentSpace: Experiment {
 
     public func presenting(_ result: ExperimentResult) -> ExperimentResult { presentation.apply(to: result) }
 
-    /// Portuguese Fashion-MNIST class names.
+    /// Portuguese and English Fashion-MNIST class names.
     static let fashionClassNames = ["camiseta", "calça", "pulôver", "vestido", "casaco",
                                     "sandália", "camisa", "tênis", "bolsa", "bota"]
+    static let englishClassNames = ["T-shirt", "trousers", "pullover", "dress", "coat",
+                                    "sandal", "shirt", "sneaker", "bag", "ankle boot"]
+
+    /// The encoder means of the shown points in the plotted plane, by group.
+    public struct Measurement: Codable, Sendable {
+        /// 1: one latent dimension; 2: the latent plane; otherwise d with `first` or PCA.
+        var dimension: Int
+        /// Fraction of the variance the two principal components explain (PCA only).
+        var explained: Double?
+        var imageData: Bool
+        var points: Int
+        var purity: Double?
+        var groups: [Group]
+        struct Group: Codable, Sendable {
+            var index: Int
+            var coordinates: [[Double]]
+        }
+    }
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         let trained = try TrainedModelArtifacts.model(model, in: context)
@@ -78,49 +96,41 @@ public struct LatentSpace: Experiment {
 
         // Coordinates in the plane.
         let coordinates: [[Double]]
-        let axes: (String, String)
-        let planeText: String
+        var explained: Double?
         if d == 1 {
             coordinates = mu.map { [$0[0], 0] }
-            axes = ("z₁", "")
-            planeText = "latente de uma dimensão (eixo vertical sem significado)"
         } else if d == 2 || projection == .first {
             coordinates = mu.map { [$0[0], $0[1]] }
-            axes = ("z₁", "z₂")
-            planeText = d == 2 ? "latente bidimensional, sem projeção" : "duas primeiras coordenadas de um latente de dimensão \(d)"
         } else {
             let pca = PrincipalComponents(points: mu, count: 2)
             coordinates = mu.map(pca.project)
-            axes = ("CP 1", "CP 2")
             scalars["explained"] = pca.explainedFraction
-            planeText = "projeção nas duas componentes principais das médias (latente de dimensão \(d); "
-                + "\(SignificantFormat.format(100 * pca.explainedFraction, digits: 3))% da variância)"
+            explained = pca.explainedFraction
         }
 
         // Groups.
         let labels = shown.labels ?? [Int](repeating: 0, count: shown.count)
         let groupOf: [Int]
-        let groupName: (Int) -> String
+        var purity: Double?
         if coloring == .component {
             guard let mixture = PriorMixture(vae) else {
                 throw ExperimentFailure(id: "invalid-value", "'\(model)' has no mixture prior to colour by component",
                                         suggestion: "use 'color: .label', or a model trained with .gmvae(…) or .vampprior(…)")
             }
             groupOf = mixture.assignments(muTensor)
-            groupName = { "k = \($0)" }
-            let (purity, used) = Self.purity(components: groupOf, labels: labels)
-            scalars["purity"] = purity
+            let (p, used) = Self.purity(components: groupOf, labels: labels)
+            scalars["purity"] = p
             scalars["components.used"] = Double(used)
+            purity = p
         } else {
             groupOf = labels
-            let image = ModelDescription.isImageData(trained.configuration.data)
-            groupName = { image && $0 < Self.fashionClassNames.count ? Self.fashionClassNames[$0] : "classe \($0)" }
         }
         let groups = Set(groupOf).sorted().map { g in
-            (groupName(g), groupOf.indices.filter { groupOf[$0] == g }.map { coordinates[$0] })
+            Measurement.Group(index: g, coordinates: groupOf.indices.filter { groupOf[$0] == g }.map { coordinates[$0] })
         }
         // Where each group sits in the plotted plane, for sentences about the figure.
-        for (g, (_, points)) in zip(Set(groupOf).sorted(), groups) where !points.isEmpty {
+        for group in groups where !group.coordinates.isEmpty {
+            let points = group.coordinates, g = group.index
             let n = Double(points.count)
             let cx = points.map { $0[0] }.reduce(0, +) / n, cy = points.map { $0[1] }.reduce(0, +) / n
             scalars["group\(g).x"] = cx
@@ -129,12 +139,45 @@ public struct LatentSpace: Experiment {
             scalars["group\(g).spread"] = (points.map { ($0[0] - cx) * ($0[0] - cx) + ($0[1] - cy) * ($0[1] - cy) }
                 .reduce(0, +) / n).squareRoot()
         }
-        let byText = coloring == .component ? "componente mais responsável do prior" : "classe"
-        var summary = "Médias μ(x) do codificador de '\(model)' para \(mu.count) pontos de teste, por \(byText); \(planeText)."
-        if let purity = scalars["purity"] { summary += " Pureza \(SignificantFormat.format(purity, digits: 3))." }
-        let figure = ImageFigures.scatter(name: "latente-\(model)-\(coloring.rawValue)", title: "Espaço latente de \(model)",
-                                          summary: summary, caption: summary, groups: groups, xTitle: axes.0, yTitle: axes.1)
-        return ExperimentResult(outputs: [.figure(figure)], scalars: scalars)
+        return try measured(Measurement(dimension: d, explained: explained,
+                                        imageData: ModelDescription.isImageData(trained.configuration.data),
+                                        points: mu.count, purity: purity, groups: groups), scalars: scalars)
+    }
+
+    public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
+        let d = m.dimension
+        let axes: (String, String)
+        let planeText: String
+        if d == 1 {
+            axes = ("z₁", "")
+            planeText = page.text("latente de uma dimensão (eixo vertical sem significado)",
+                                  "a one-dimensional latent (the vertical axis means nothing)")
+        } else if let explained = m.explained {
+            axes = (page.text("CP 1", "PC 1"), page.text("CP 2", "PC 2"))
+            let percent = SignificantFormat.format(100 * explained, digits: 3)
+            planeText = page.text("projeção nas duas componentes principais das médias (latente de dimensão \(d); \(percent)% da variância)",
+                                  "projection on the two principal components of the means (latent of dimension \(d); \(percent)% of the variance)")
+        } else {
+            axes = ("z₁", "z₂")
+            planeText = d == 2 ? page.text("latente bidimensional, sem projeção", "a two-dimensional latent, not projected")
+                : page.text("duas primeiras coordenadas de um latente de dimensão \(d)", "the first two coordinates of a latent of dimension \(d)")
+        }
+        let names = page.isEnglish ? Self.englishClassNames : Self.fashionClassNames
+        let groupName: (Int) -> String = coloring == .component ? { "k = \($0)" }
+            : { m.imageData && $0 < names.count ? names[$0] : page.text("classe \($0)", "class \($0)") }
+        let byText = coloring == .component ? page.text("componente mais responsável do prior", "most responsible component of the prior")
+            : page.text("classe", "class")
+        var summary = page.text("Médias μ(x) do codificador de '\(model)' para \(m.points) pontos de teste, por \(byText); \(planeText).",
+                                "Encoder means μ(x) of '\(model)' for \(m.points) test points, by \(byText); \(planeText).")
+        if let purity = m.purity {
+            summary += page.text(" Pureza ", " Purity ") + SignificantFormat.format(purity, digits: 3) + "."
+        }
+        let figure = ImageFigures.scatter(name: "latente-\(model)-\(coloring.rawValue)",
+                                          title: page.text("Espaço latente de \(model)", "Latent space of \(model)"),
+                                          summary: summary, caption: summary,
+                                          groups: m.groups.map { (groupName($0.index), $0.coordinates) },
+                                          xTitle: axes.0, yTitle: axes.1)
+        return [.figure(figure)]
     }
 
     /// Purity Σ_k max_c n_kc / n, and the number of non-empty components.

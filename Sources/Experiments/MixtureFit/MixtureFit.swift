@@ -35,9 +35,9 @@ import Tensors
 /// log-likelihood, the density maps are the first seed's, every scalar but `best.k` becomes
 /// `name.mean`, `name.se` and `name.seed<k>` (`em.k5.test.mean`), and `best.k` is the K with
 /// the best mean test log-likelihood.
-public struct MixtureFit: Experiment {
+public struct MixtureFit: Measured {
     public static let directiveName = "MixtureFit"
-    public static let version = 3 + LatentModels.semanticVersion * 100
+    public static let version = 4 + LatentModels.semanticVersion * 100
 
     let set: SyntheticData
     let trainCount: Int
@@ -137,27 +137,24 @@ public struct MixtureFit: Experiment {
         var test: Double
     }
 
-    /// What one seed's run measured.
-    struct Measurement {
+    /// What one seed's run measured, with its models (the density maps need them).
+    struct MeasuredRun {
         var fits: [EMResult]
         var vae: (model: VAE, train: Double, test: Double, kl: Double)?
         var train: [[Double]]
     }
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
-        guard seeds.isMultiple else {
-            let m = try measure(in: context)
-            return report(fits: m.fits, vae: m.vae, train: m.train)
-        }
+        guard seeds.isMultiple else { return try measure(try measureRun(in: context)) }
         let runs = try context.concurrentParts(seeds.seeds.count) { [self] index, part in
             var run = self
             run.seed = seeds.seeds[index]
-            return Handoff(value: try run.measure(in: part))
+            return Handoff(value: try run.measureRun(in: part))
         }
-        return report(seeds: runs.map(\.value))
+        return try measure(seeds: runs.map(\.value))
     }
 
-    func measure(in context: ExperimentContext) throws -> Measurement {
+    func measureRun(in context: ExperimentContext) throws -> MeasuredRun {
         let (trainSet, testSet) = try configuration.loadData()
         let train = TensorConversion.rows(trainSet.tensor()), test = TensorConversion.rows(testSet.tensor())
         var fits: [EMResult] = []
@@ -193,6 +190,6 @@ public struct MixtureFit: Experiment {
             vae = (trained.model, trainLL, testLL, trained.history.last?.testKL ?? .nan)
         }
         try context.checkDeadline()
-        return Measurement(fits: fits, vae: vae, train: train)
+        return MeasuredRun(fits: fits, vae: vae, train: train)
     }
 }

@@ -22,9 +22,9 @@ import PortableMath
 /// `prior.mass` and `aggregate.mass` (integrals over the grid, ≈ 1 when it covers the
 /// densities), `hole.mass` (prior mass where q(z) < p(z)/10), `kl` (KL(q ‖ p) on the grid),
 /// `extent`.
-public struct PriorDensity: Experiment {
+public struct PriorDensity: Measured {
     public static let directiveName = "PriorDensity"
-    public static let version = 1
+    public static let version = 2
 
     let model: String
     let grid: Int
@@ -86,8 +86,8 @@ public struct PriorDensity: Experiment {
             aggregateDensity[i] = PortableMath.exp(aggregate.logDensity(z))
         }
         let measures = Self.measures(prior: priorDensity, aggregate: aggregateDensity, grid: g)
-        return report(prior: priorDensity, aggregate: aggregateDensity, grid: g, measures: measures, count: means.count,
-                      priorName: ModelDescription.prior(trained.configuration.model))
+        return try measure(prior: priorDensity, aggregate: aggregateDensity, grid: g, measures: measures, count: means.count,
+                           priorModel: trained.configuration.model)
     }
 
     /// Covers the posteriors (μ ± 3σ) and the central 99% of prior samples, rounded up to a nice half-width.

@@ -98,8 +98,8 @@ struct ResultRenderer {
                     let failure = error as? ExperimentFailure ?? ExperimentFailure(id: "experiment-failed", "\(error)")
                     let problem = Diagnostic(file: file, line: call.location.line, column: call.location.column, id: failure.id,
                                              message: "@\(call.name) cannot be shown: \(failure.message)", suggestion: failure.suggestion)
-                    diagnostics.append(problem)
-                    html += errorBox(problem)
+                    diagnostics.append(problem)     // the block's error box
+                    self.diagnostics.append(problem) // the build's report
                 }
             }
         }
