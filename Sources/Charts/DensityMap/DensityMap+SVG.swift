@@ -18,6 +18,7 @@ extension DensityMap {
         let width = Double(perRow) * panelWidth + colorBarWidth
         let height = Double(rowCount) * rowHeight
         var svg = SVGWriter()
+        svg.numberStyle = numberStyle
         ChartDocument.open(&svg, id: id, title: title, summary: summary, width: width, height: height)
         for (index, panel) in panels.enumerated() {
             let x0 = Double(index % perRow) * panelWidth, top = Double(index / perRow) * rowHeight

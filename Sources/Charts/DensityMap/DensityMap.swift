@@ -20,6 +20,9 @@ import PortableMath
 /// extreme cells saturate instead of darkening every panel. `panelsPerRow` wraps the panels
 /// onto several rows (the colour bar stands beside the first).
 public struct DensityMap: Hashable, Sendable {
+    /// How the page writes numbers; every text the chart draws goes through it (`plain`: the
+    /// machine form).
+    public var numberStyle = NumberStyle.plain
     public enum ColorScale: Hashable, Sendable {
         case linear
         case linearClipped(quantile: Double)

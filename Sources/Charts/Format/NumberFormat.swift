@@ -1,11 +1,10 @@
 import Foundation
 import PortableMath
 
-/// Deterministic, locale-independent number formatting for SVG coordinates and tick labels.
-///
-/// The decimal separator is always a dot (`0.25`), also on Portuguese pages: figures are read
-/// next to tables, code and CSV files that all use the dot, and a fixed format keeps snapshot
-/// tests stable whatever the machine's locale.
+/// Deterministic, locale-independent number formatting: the machine form of SVG coordinates
+/// and tick labels (`0.25`, `-2`), whatever the machine's locale. Coordinates stay in it; the
+/// texts a chart draws are then written in the page's format by its `NumberStyle` (`0,25`,
+/// `−2` on a Portuguese page).
 public enum NumberFormat {
     /// `value` rounded half away from zero to `fractionDigits` decimals, never in exponent form.
     /// Negative zero (including values that round to zero) prints as `0`.

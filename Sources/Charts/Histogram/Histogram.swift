@@ -7,6 +7,9 @@
 ///           series: [HistogramSeries("S = 1", values: estimates)], bins: 30).svg()
 /// ```
 public struct Histogram: Hashable, Sendable {
+    /// How the page writes numbers; every text the chart draws goes through it (`plain`: the
+    /// machine form).
+    public var numberStyle = NumberStyle.plain
     public var title: String
     public var summary: String
     public var xAxis: Axis
@@ -68,6 +71,7 @@ public struct Histogram: Hashable, Sendable {
                               xValues: edges, yValues: allHeights.flatMap { $0 } + [0],
                               x0: 0, y0: legend.height, x1: width, y1: height, inset: 0)
         var svg = SVGWriter()
+        svg.numberStyle = numberStyle
         ChartDocument.open(&svg, id: id, title: title, summary: summary, width: width, height: height)
         frame.drawAxes(.linear(xAxis.title), yAxis, into: &svg)
         let x = frame.layout.xScale, y = frame.layout.yScale

@@ -12,6 +12,9 @@ import Foundation
 /// ink on paper. Images are separated by `gap` pixels of mid-grey in the mosaic and scaled
 /// by `scale` with nearest-neighbour sampling (`image-rendering: pixelated`).
 public struct ImageGrid: Hashable, Sendable {
+    /// How the page writes numbers; every text the chart draws goes through it (`plain`: the
+    /// machine form).
+    public var numberStyle = NumberStyle.plain
     public var title: String
     public var summary: String
     /// One array of `imageWidth × imageHeight` intensities per image, row-major.
@@ -69,6 +72,7 @@ public struct ImageGrid: Hashable, Sendable {
         let labelWidth = rowLabels.isEmpty ? 0 : (rowLabels.map { ChartTheme.textWidth($0) }.max() ?? 0) + 12
         let width = labelWidth + Double(w) * scale + 8, height = Double(h) * scale + 8
         var svg = SVGWriter()
+        svg.numberStyle = numberStyle
         ChartDocument.open(&svg, id: id, title: title, summary: summary, width: width, height: height)
         let png = PNGEncoder.encode(width: w, height: h, colorType: .grayscale, pixels: pixels)
         svg.element("image", [("x", px(labelWidth + 4)), ("y", "4"), ("width", px(Double(w) * scale)),

@@ -9,6 +9,7 @@ extension LineChart {
         let layout = PlotLayout(chart: self)
         let id = elementID
         var svg = SVGWriter()
+        svg.numberStyle = numberStyle
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("width", px(width)), ("height", px(height)),

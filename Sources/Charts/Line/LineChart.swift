@@ -14,6 +14,9 @@
 /// `<desc>`, referenced by `aria-labelledby`. Output is deterministic: coordinates have at
 /// most two decimals and numbers never depend on the locale.
 public struct LineChart: Hashable, Sendable {
+    /// How the page writes numbers; every text the chart draws goes through it (`plain`: the
+    /// machine form).
+    public var numberStyle = NumberStyle.plain
     /// Short accessible name (`<title>`); not drawn.
     public var title: String
     /// Longer text alternative (`<desc>`): what the chart shows and what to notice.

@@ -7,6 +7,9 @@ struct SVGWriter {
 
     private(set) var text = ""
     private var openElements: [String] = []
+    /// How the page writes numbers: applied to every text node (tick labels, legends, titles),
+    /// never to attributes (coordinates stay in the machine form).
+    var numberStyle = NumberStyle.plain
 
     /// `<name a="1">` and indents what follows until the matching `close()`.
     mutating func open(_ name: String, _ attributes: Attributes = []) {
@@ -23,7 +26,7 @@ struct SVGWriter {
     /// `<name a="1"/>`, or `<name a="1">text</name>` when `text` is given.
     mutating func element(_ name: String, _ attributes: Attributes = [], text content: String? = nil) {
         if let content {
-            line("<" + name + Self.render(attributes) + ">" + xmlEscaped(content) + "</" + name + ">")
+            line("<" + name + Self.render(attributes) + ">" + xmlEscaped(numberStyle.label(content)) + "</" + name + ">")
         } else {
             line("<" + name + Self.render(attributes) + "/>")
         }

@@ -11,6 +11,9 @@
 /// next marker shape, so every group stays distinguishable without colour too. Points are
 /// drawn semi-transparent so dense regions read darker. Non-finite points are skipped.
 public struct ScatterChart: Hashable, Sendable {
+    /// How the page writes numbers; every text the chart draws goes through it (`plain`: the
+    /// machine form).
+    public var numberStyle = NumberStyle.plain
     public var title: String
     public var summary: String
     public var xAxis: Axis
@@ -62,6 +65,7 @@ public struct ScatterChart: Hashable, Sendable {
                               yValues: groups.flatMap { $0.points.map(\.y) } + ellipses.flatMap(\.yExtent),
                               x0: 0, y0: legend.height, x1: width, y1: height)
         var svg = SVGWriter()
+        svg.numberStyle = numberStyle
         ChartDocument.open(&svg, id: id, title: title, summary: summary, width: width, height: height)
         svg.open("defs")
         svg.open("clipPath", [("id", "\(id)-plot")])

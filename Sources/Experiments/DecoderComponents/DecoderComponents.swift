@@ -105,7 +105,7 @@ public struct DecoderComponents: Measured {
                                                                 + "(quantis da normal padrão nas duas primeiras coordenadas\(rest)).",
                                                               "The decoder's mean E[x | z] of '\(model)' on a grid of \(grid)×\(grid) values of z "
                                                                 + "(standard-normal quantiles on the first two coordinates\(rest))."),
-                                           rows: images.rows, columns: grid, shape: (28, 28))
+                                           rows: images.rows, columns: grid, shape: (28, 28), page: page)
             return [.figure(figure)]
         }
         guard let centres = m.centres, let std = m.std, std.count >= 2 else { return [] }
@@ -132,7 +132,7 @@ public struct DecoderComponents: Measured {
                                                         + "N(μ(z), diag σ²) no espaço dos dados (centro e elipse de 1 σ), sobre os pontos de teste.",
                                                      "Each z of a grid of \(grid)×\(grid) standard-normal quantiles becomes a Gaussian "
                                                         + "N(μ(z), diag σ²) in data space (centre and 1 σ ellipse), over the test points."),
-                                  svg: chart.svg(), altText: summary)
+                                  svg: chart.svg(for: page), altText: summary)
         return [.figure(figure)]
     }
 

@@ -136,7 +136,7 @@ extension Evaluate {
                                                 + "colapsaram para o prior.",
                                                "Mean analytic KL per latent dimension, in decreasing order; dimensions near zero "
                                                 + "collapsed to the prior."),
-                            svg: chart.svg(), altText: summary + ".")
+                            svg: chart.svg(for: page), altText: summary + ".")
     }
 
     /// 1-based ranks of `values`, lowest first; ties share the better rank; NaN ranks last.

@@ -89,7 +89,7 @@ extension GradientVariance {
         let figure = ResultFigure(name: name + "-figura",
                                   caption: page.text("Variância total dos três estimadores contra S; todas caem como 1/S, mas em níveis diferentes.",
                                                      "Total variance of the three estimators against S; all fall as 1/S, but at different levels."),
-                                  svg: chart.svg(), altText: summary)
+                                  svg: chart.svg(for: page), altText: summary)
         return [.table(table), .figure(figure)]
     }
 }

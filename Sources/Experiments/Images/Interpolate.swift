@@ -103,12 +103,12 @@ public struct Interpolate: Measured {
                                                             + "\(from) e \(to) do conjunto de teste.",
                                                           "Decoding of z_t = (1 − t) μ(x₁) + t μ(x₂): at the ends, the original images "
                                                             + "\(from) and \(to) of the test set."),
-                                       rows: images.rows, columns: steps + 2, shape: (28, 28))
+                                       rows: images.rows, columns: steps + 2, shape: (28, 28), page: page)
         } else {
             figure = ImageFigures.scatter(name: name, title: title, summary: summary,
                                           caption: page.text("Caminho decodificado entre os pontos de teste \(from) e \(to).",
                                                              "The decoded path between test points \(from) and \(to)."),
-                                          groups: [(page.text("teste", "test"), m.testPoints ?? []), (page.text("caminho", "path"), m.path ?? [])])
+                                          groups: [(page.text("teste", "test"), m.testPoints ?? []), (page.text("caminho", "path"), m.path ?? [])], page: page)
         }
         return [.figure(figure)]
     }

@@ -84,13 +84,13 @@ public struct Reconstructions: Measured {
                                        caption: page.text("Linha de cima: imagens de teste; de baixo: reconstruções E[x | z = μ(x)] de '\(model)'.",
                                                           "Top row: test images; bottom: reconstructions E[x | z = μ(x)] by '\(model)'."),
                                        rows: images.rows, columns: m.count,
-                                       rowLabels: ["Original", page.text("Reconstrução", "Reconstruction")], shape: (28, 28))
+                                       rowLabels: ["Original", page.text("Reconstrução", "Reconstruction")], shape: (28, 28), page: page)
         } else {
             figure = ImageFigures.scatter(name: name, title: title, summary: summary,
                                           caption: page.text("Pontos de teste e suas reconstruções E[x | z = μ(x)] por '\(model)'.",
                                                              "Test points and their reconstructions E[x | z = μ(x)] by '\(model)'."),
                                           groups: [(page.text("teste", "test"), m.originals ?? []),
-                                                   (page.text("reconstrução", "reconstruction"), m.reconstructions ?? [])])
+                                                   (page.text("reconstrução", "reconstruction"), m.reconstructions ?? [])], page: page)
         }
         return [.figure(figure)]
     }

@@ -118,13 +118,13 @@ public struct Samples: Measured {
                                        caption: page.text("Amostras \(source) de '\(model)': média E[x | z] do decodificador para z sorteado",
                                                           "Samples \(source) of '\(model)': the decoder's mean E[x | z] for a drawn z") + rows,
                                        rows: images.rows, columns: rowLabels.isEmpty ? columns : m.rowLength,
-                                       rowLabels: rowLabels, shape: (28, 28))
+                                       rowLabels: rowLabels, shape: (28, 28), page: page)
         } else {
             figure = ImageFigures.scatter(name: name, title: title, summary: summary,
                                           caption: page.text("Amostras x ~ p(x | z) com z \(source), sobre pontos de teste.",
                                                              "Samples x ~ p(x | z) with z \(source), over test points."),
                                           groups: [(page.text("teste", "test"), m.testPoints ?? [])]
-                                              + sampleGroups(m.points ?? [], rowLabels: rowLabels, rowLength: m.rowLength, page))
+                                              + sampleGroups(m.points ?? [], rowLabels: rowLabels, rowLength: m.rowLength, page), page: page)
         }
         return [.figure(figure)]
     }

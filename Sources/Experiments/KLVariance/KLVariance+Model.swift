@@ -111,7 +111,7 @@ extension KLVariance {
                                                         + "a reta tracejada tem inclinação −1/2 (queda como 1/√S).",
                                                      "Standard deviation of the Monte Carlo KL estimator on '\(id)' against S; "
                                                         + "the dashed line has slope −1/2 (a fall as 1/√S)."),
-                                  svg: chart.svg(), altText: summary)
+                                  svg: chart.svg(for: page), altText: summary)
         return [.table(table), .figure(figure)]
     }
 }

@@ -123,7 +123,7 @@ extension KLVariance {
                                                 + "A reta tracejada tem inclinação −1/2.",
                                                "Standard deviation of the estimator as a function of the number of samples S "
                                                 + "(log-log axes). The dashed line has slope −1/2."),
-                            svg: chart.svg(), altText: summary)
+                            svg: chart.svg(for: page), altText: summary)
     }
 
     private func meanFigure(_ m: KLVarianceMeasurement, _ page: PageContext) -> ResultFigure {
@@ -146,7 +146,7 @@ extension KLVariance {
         return ResultFigure(name: figureName,
                             caption: page.text("Média do estimador ± 1 desvio-padrão entre repetições; a linha tracejada marca \(target).",
                                                "Mean of the estimator ± 1 standard deviation across repeats; the dashed line marks \(target)."),
-                            label: nil, svg: chart.svg(), altText: summary)
+                            label: nil, svg: chart.svg(for: page), altText: summary)
     }
 
     private func sampleList(_ page: PageContext) -> String {

@@ -176,7 +176,7 @@ public struct LatentSpace: Measured {
                                           title: page.text("Espaço latente de \(model)", "Latent space of \(model)"),
                                           summary: summary, caption: summary,
                                           groups: m.groups.map { (groupName($0.index), $0.coordinates) },
-                                          xTitle: axes.0, yTitle: axes.1)
+                                          xTitle: axes.0, yTitle: axes.1, page: page)
         return [.figure(figure)]
     }
 

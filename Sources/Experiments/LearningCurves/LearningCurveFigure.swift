@@ -64,7 +64,7 @@ enum LearningCurveFigure {
         let chart = LineChart(title: page.text("\(metric.shortName(page)) por época", "\(metric.shortName(page)) per epoch"),
                               summary: summary + ".", xAxis: .linear(page.text("Época", "Epoch")),
                               yAxis: .linear(metric.title(page)), series: series, identifier: name)
-        return ResultFigure(name: name, caption: caption, svg: chart.svg(),
+        return ResultFigure(name: name, caption: caption, svg: chart.svg(for: page),
                             altText: page.text("Curvas de aprendizado: \(metric.shortName(page)) por época. ",
                                                "Learning curves: \(metric.shortName(page)) per epoch. ") + summary + ".")
     }

@@ -150,6 +150,6 @@ extension MixtureFit {
                                                 + "o VAE pela exponencial do limite IWAE (k = \(k)), que subestima a densidade.",
                                                "Density of each model on the same colour scale (saturated at the densest 1% of cells); "
                                                 + "the VAE by the exponential of the IWAE bound (k = \(k)), which underestimates the density."),
-                            svg: map.svg(), altText: summary)
+                            svg: map.svg(for: page), altText: summary)
     }
 }

@@ -49,7 +49,7 @@ extension PriorDensity {
                                "Left, the prior p(z); right, the aggregate posterior q(z) = (1/N) Σₙ q(z | xₙ) "
                                 + "of \(m.count) test points, on the same colour scale. Regions light in the prior and dark "
                                 + "in q(z) are the holes: prior samples there fall where the decoder saw no data."),
-            svg: map.svg(), altText: summary)
+            svg: map.svg(for: page), altText: summary)
         let table = ResultTable(
             name: name,
             caption: page.text("Massa de cada densidade na grade (≈ 1 quando a grade cobre a densidade), massa do prior nos buracos "

@@ -3,8 +3,9 @@ import PortableMath
 
 /// Numbers for result tables and notes, with a fixed count of significant digits.
 ///
-/// The decimal separator is a dot, as in the figures and the CSV files (see `NumberFormat`
-/// in Charts); very small or large magnitudes use `e` notation so the CSV stays numeric.
+/// The machine form, with a dot, as the CSV files keep it; pages write it in their own format
+/// (`LocalNumbers` for cells and captions, `NumberStyle` in figures). Very small or large
+/// magnitudes use `e` notation so the CSV stays numeric.
 enum SignificantFormat {
     /// `0.1234`, `12.35`, `1235`, `1.235e-05`; `0` for zero, `NaN`/`inf` as such.
     static func format(_ value: Double, digits: Int = 4) -> String {

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 
 /// What presenting a result needs to know about the page: its language, for every word and
@@ -16,6 +17,9 @@ public struct PageContext: Sendable, Hashable {
     public var isEnglish: Bool {
         language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } == "en"
     }
+
+    /// How the page writes numbers, for the figures drawn for it (`Charts.NumberStyle`).
+    public var numberStyle: NumberStyle { NumberStyle(language: language) }
 
     /// The text in the page's language: `page.text("Época", "Epoch")`.
     public func text(_ portuguese: String, _ english: String) -> String { isEnglish ? english : portuguese }

@@ -140,7 +140,7 @@ struct ResultRenderer {
             let (number, anchor) = counter.nextFigure(label: figure.label)
             let name = uniqueName(figure.name, kind: "figures")
             let svgPath = "figures/\(slug)/\(name).svg"
-            files[svgPath] = Data(numbers.svg(figure.svg).utf8)
+            files[svgPath] = Data(figure.svg.utf8)
             origins[svgPath] = origin
             // Figures wider than the text column may reach into the right margin on wide screens.
             let wide = svgWidth(figure.svg).map { $0 > 720 } ?? false
