@@ -9,7 +9,7 @@ public struct NotesCommand: ParsableCommand {
         commandName: "notes",
         abstract: "Turns Markdown lessons with experiment directives into executed HTML course pages.",
         version: NotesVersion.current,
-        subcommands: [Build.self, Check.self, List.self, Clean.self, Serve.self]
+        subcommands: [Build.self, Check.self, List.self, Clean.self, Serve.self, Directives.self]
     )
     public init() {}
 
@@ -151,6 +151,19 @@ extension NotesCommand {
         }
     }
 
+    struct Directives: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lists the directives, or documents one: its arguments and the scalars it exposes.",
+            discussion: "Also: notes help <directive>, e.g. notes help Train.")
+        @Argument(help: "A directive's name, with or without @.")
+        var name: String?
+
+        func run() throws {
+            let code = DirectivesAction(name: name).run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
     struct Clean: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Removes the experiment cache and leftovers of interrupted builds.",
@@ -195,6 +208,10 @@ extension NotesCommand {
     /// The command line's entry point: an unknown first word is reported as an unknown
     /// subcommand, with a did-you-mean, before ArgumentParser would call it an unexpected argument.
     public static func mainChecked(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        // `notes help Train` documents a directive; `notes help build` stays ArgumentParser's.
+        if arguments.count == 2, arguments[0] == "help", !subcommandNames.contains(arguments[1]) {
+            Foundation.exit(DirectivesAction(name: arguments[1]).run(console: .standard))
+        }
         if let first = arguments.first, !first.hasPrefix("-"), !subcommandNames.contains(first) {
             let hint = closestMatch(to: first, in: subcommandNames).map { "; did you mean '\($0)'?" }
                 ?? "; subcommands: " + subcommandNames.filter { $0 != "help" }.joined(separator: ", ")

@@ -41,7 +41,10 @@ struct SeedList: Hashable, Sendable {
 extension ArgumentReader {
     mutating func seedList() -> SeedList? {
         guard isWritten("seeds") else {
-            return int("seed", default: 1, range: 0...Int.max).map { SeedList(seeds: [$0]) }
+            let seed = int("seed", default: 1, range: 0...Int.max).map { SeedList(seeds: [$0]) }
+            document("seeds", expected: "an array of integers", default: "",
+                     constraint: "2…\(SeedList.maximumCount) distinct seeds, one model each; not with 'seed'")
+            return seed
         }
         if let both = presence("seed") {
             _ = ints("seeds", range: 0...Int.max)

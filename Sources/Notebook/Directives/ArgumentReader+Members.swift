@@ -22,6 +22,8 @@ extension ArgumentReader {
                                    _ cases: [MemberCase<T>]) -> T? {
         let expected = "one of " + cases.map { "." + $0.name }.joined(separator: ", ")
         known.append(label)
+        note(ArgumentSchema(label: label, expected: "one of " + describe(cases), defaultValue: defaultCase.map { "." + $0 },
+                            semantic: semantic))
         guard arguments.contains(where: { $0.label == label }) || defaultCase == nil else {
             guard let chosen = cases.first(where: { $0.name == defaultCase }) else {
                 preconditionFailure("default '.\(defaultCase!)' of '\(label)' is not one of its cases")
@@ -47,6 +49,8 @@ extension ArgumentReader {
     public mutating func members<T>(_ label: String, default defaults: [String]? = nil, semantic: Bool = true,
                                     _ cases: [MemberCase<T>]) -> [T]? {
         let expected = "an array of " + cases.map { "." + $0.name }.joined(separator: ", ")
+        note(ArgumentSchema(label: label, expected: "an array of " + describe(cases),
+                            defaultValue: defaults.map { "[" + $0.map { "." + $0 }.joined(separator: ", ") + "]" }, semantic: semantic))
         var canonicalItems: [String] = []
         if !arguments.contains(where: { $0.label == label }), let defaults {
             known.append(label)
@@ -71,6 +75,21 @@ extension ArgumentReader {
         }
         if semantic, values != nil { canonicalArguments[label] = "[" + canonicalItems.joined(separator: ", ") + "]" }
         return values
+    }
+
+    /// `.vae, .gmvae(components: 10), .synthetic(set: .ring(…), train: 2000, test: 1000)`: each
+    /// case with its own arguments' defaults, read from an empty call (for the schema).
+    func describe<T>(_ cases: [MemberCase<T>]) -> String {
+        cases.map { memberCase -> String in
+            var nested = ArgumentReader(owner: "." + memberCase.name, anchor: anchor, arguments: [], file: file)
+            _ = memberCase.read(&nested)
+            guard !nested.schema.isEmpty else { return "." + memberCase.name }
+            let arguments = nested.schema.map { entry -> String in
+                let value = entry.defaultValue.map { $0.isEmpty ? "…" : $0 } ?? "…"
+                return "\(entry.label): \(value)"
+            }
+            return "." + memberCase.name + "(" + arguments.joined(separator: ", ") + ")"
+        }.joined(separator: ", ")
     }
 
     fileprivate mutating func readMember<T>(_ value: DirectiveValue, cases: [MemberCase<T>], label: String)

@@ -24,6 +24,8 @@ public struct ArgumentReader {
     public internal(set) var diagnostics: [Diagnostic] = []
     /// `label: canonical value` for every semantic argument read, defaults included.
     public internal(set) var canonicalArguments: [String: String] = [:]
+    /// Every argument read, in reading order, with its type, default and range.
+    public internal(set) var schema: [ArgumentSchema] = []
 
     public init(call: DirectiveCall, file: String) {
         self.init(owner: "@" + call.name, anchor: call.location, arguments: call.arguments, file: file)
@@ -65,9 +67,11 @@ public struct ArgumentReader {
     /// Reads `label`, converting with `convert`; reports a missing or mistyped argument.
     /// `convert` returns nil for a wrong type; it may itself report finer problems.
     public mutating func read<T>(_ label: String, default defaultValue: T?, expected: String,
-                                 semantic: Bool = true, canonical: (T) -> String,
+                                 semantic: Bool = true, constraint: String? = nil, canonical: (T) -> String,
                                  convert: (DirectiveValue, inout ArgumentReader) -> T?) -> T? {
         known.append(label)
+        note(ArgumentSchema(label: label, expected: expected, defaultValue: defaultValue.map(canonical),
+                            constraint: constraint, semantic: semantic))
         guard let index = arguments.indices.first(where: { arguments[$0].label == label && !consumed[$0] }) else {
             if let defaultValue {
                 if semantic { canonicalArguments[label] = canonical(defaultValue) }
@@ -95,7 +99,8 @@ public struct ArgumentReader {
 
     public mutating func int(_ label: String, default d: Int? = nil, range: ClosedRange<Int>? = nil,
                              semantic: Bool = true) -> Int? {
-        read(label, default: d, expected: "an integer", semantic: semantic, canonical: { String($0) }) { value, reader in
+        read(label, default: d, expected: "an integer", semantic: semantic, constraint: Self.describe(range, maximum: Int.max),
+             canonical: { String($0) }) { value, reader in
             guard case .int(let v) = value.kind else { return nil }
             if let range, !range.contains(v) {
                 reader.report("invalid-value", "argument '\(label)' of \(reader.owner) must be in \(range.lowerBound)...\(range.upperBound), found \(v)",
@@ -109,7 +114,8 @@ public struct ArgumentReader {
     /// Accepts integer and floating-point literals.
     public mutating func double(_ label: String, default d: Double? = nil, range: ClosedRange<Double>? = nil,
                                 semantic: Bool = true) -> Double? {
-        read(label, default: d, expected: "a number", semantic: semantic, canonical: { $0.description }) { value, reader in
+        read(label, default: d, expected: "a number", semantic: semantic, constraint: Self.describe(range),
+             canonical: { $0.description }) { value, reader in
             guard let v = value.doubleValue else { return nil }
             if let range, !range.contains(v) {
                 reader.report("invalid-value", "argument '\(label)' of \(reader.owner) must be in \(range.lowerBound)...\(range.upperBound), found \(v)",
@@ -139,7 +145,7 @@ public struct ArgumentReader {
     public mutating func ints(_ label: String, default d: [Int]? = nil, range: ClosedRange<Int>? = nil,
                               nonEmpty: Bool = true, semantic: Bool = true) -> [Int]? {
         array(label, default: d, expected: "an array of integers", nonEmpty: nonEmpty, semantic: semantic,
-              canonical: { String($0) }) { value, reader in
+              constraint: Self.describe(range, maximum: Int.max).map { "each " + $0 }, canonical: { String($0) }) { value, reader in
             guard case .int(let v) = value.kind else { return nil }
             if let range, !range.contains(v) {
                 reader.report("invalid-value", "elements of '\(label)' must be in \(range.lowerBound)...\(range.upperBound), found \(v)",
@@ -185,9 +191,9 @@ public struct ArgumentReader {
 
     /// Reads an array whose elements are converted one by one; every bad element is reported.
     public mutating func array<T>(_ label: String, default d: [T]?, expected: String, nonEmpty: Bool,
-                                  semantic: Bool = true, canonical: @escaping (T) -> String,
+                                  semantic: Bool = true, constraint: String? = nil, canonical: @escaping (T) -> String,
                                   element: @escaping (DirectiveValue, inout ArgumentReader) -> T?) -> [T]? {
-        read(label, default: d, expected: expected, semantic: semantic,
+        read(label, default: d, expected: expected, semantic: semantic, constraint: constraint,
              canonical: { "[" + $0.map(canonical).joined(separator: ", ") + "]" }) { value, reader in
             guard case .array(let items) = value.kind else { return nil }
             if nonEmpty && items.isEmpty {

@@ -12,6 +12,10 @@ public protocol Experiment: Sendable {
     static var directiveName: String { get }
     /// Bump whenever the same arguments would now produce different results.
     static var version: Int { get }
+    /// What the directive does, in a sentence (for `notes help <directive>`).
+    static var summary: String { get }
+    /// The scalars it exposes (for `notes help` and the check of `` `=id.name` ``).
+    static var scalarNames: [ScalarName] { get }
     /// Reads the arguments; returns nil when it reported an error on the reader.
     init?(reading arguments: inout ArgumentReader)
     /// The id this directive defines (`id:`), if any.
@@ -33,6 +37,8 @@ public protocol Experiment: Sendable {
 }
 
 extension Experiment {
+    public static var summary: String { "" }
+    public static var scalarNames: [ScalarName] { [] }
     public var id: String? { nil }
     public var dependencies: [String] { [] }
     public func presenting(_ result: ExperimentResult) -> ExperimentResult { result }

@@ -17,4 +17,15 @@ public struct ExperimentRegistry: Sendable {
     public subscript(name: String) -> (any Experiment.Type)? { types[name] }
 
     public var names: [String] { types.keys.sorted() }
+
+    /// The arguments `@name` reads, with types, defaults and ranges, recorded by reading an
+    /// empty call (every directive reads all its arguments before it validates them).
+    public func arguments(of name: String) -> [ArgumentSchema]? {
+        guard let type = types[name] else { return nil }
+        let call = DirectiveCall(name: name, location: SourceLocation(line: 1, column: 1), arguments: [], source: "@\(name)()")
+        var reader = ArgumentReader(call: call, file: "")
+        _ = type.init(reading: &reader)
+        return reader.schema
+    }
 }
+
