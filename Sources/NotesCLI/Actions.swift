@@ -108,6 +108,8 @@ public struct ListAction {
                 for claim in LessonClaims.list(in: lesson) {
                     console.out("  \(lesson.path):\(claim.line):\(claim.column): claim `?\(LessonPlanText.short(claim.text))`")
                 }
+                // Found without running anything: the names the directives declare.
+                for problem in plan.undeclaredReferences(in: lesson) { console.err(problem.description) }
             }
             for problem in loaded.problems { console.err(problem.description) }
             return loaded.problems.contains { $0.severity == .error } ? 1 : 0

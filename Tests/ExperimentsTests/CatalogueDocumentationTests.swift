@@ -81,3 +81,35 @@ import Testing
         #expect(seen == Set(Catalogue.all.map { $0.directiveName }))
     }
 }
+
+/// References to scalars are checked against what the directive declares, before it runs.
+@Suite struct DeclaredReferenceTests {
+    static let source = """
+        ---
+        title: T
+        ---
+
+        ```swift-directive
+        @Train(id: "a", data: .synthetic(set: .ring(components: 4), train: 60000, test: 128), latent: 2, hidden: 64, epochs: 1000, timeout: 1)
+        ```
+
+        Um número `=a.test.nelbo` e um erro de digitação `=a.test.nelb`; `=a.test.nelbo.mean` só existe com sementes.
+        """
+
+    @Test func aTypoIsFoundWhenTheLessonIsPlanned() {
+        let lesson = Lesson(path: "Notes/01-a.md", source: Self.source)
+        let plan = LessonPlan(lesson: lesson, registry: Catalogue.registry)
+        let found = plan.undeclaredReferences(in: lesson)
+        #expect(found.map { "\($0.id)@\($0.line):\($0.column)" } == ["unknown-reference@9:51"])
+        #expect(found.first?.suggestion == "did you mean 'a.test.nelbo'?")
+    }
+
+    @Test func aTypoIsReportedEvenWhenTheDirectiveFailed() {
+        let lesson = Lesson(path: "Notes/01-a.md", source: Self.source)
+        let plan = LessonPlan(lesson: lesson, registry: Catalogue.registry)
+        let outcomes = LessonRunner().run(plan, lesson: lesson)
+        #expect(outcomes[0]?.result == nil && outcomes[0]?.diagnostics.first?.id == "timeout")
+        let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: LessonNavigation())
+        #expect(page.diagnostics.map { "\($0.id)@\($0.line):\($0.column)" } == ["unknown-reference@9:51"])
+    }
+}

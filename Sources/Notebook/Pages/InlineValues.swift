@@ -15,6 +15,9 @@ struct InlineValues {
     /// Every id defined in the lesson, including failed directives.
     var knownIDs: Set<String>
     var numbers: LocalNumbers
+    /// The scalars each id's directive declares, to check a reference whose directive did not
+    /// produce a result (it failed or was not run): see `LessonPlan.declaredScalars`.
+    var declared: [String: [ScalarName]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>,
@@ -50,7 +53,12 @@ struct InlineValues {
             return fail("unknown-reference", "no directive in this lesson has id '\(id)'", location, suggestion: hint)
         }
         guard let result = results[id] else {
-            // The directive failed and already reported why.
+            // The directive failed and already reported why; the name is still checked against
+            // the scalars it declares, so a typo does not wait for the experiment to work.
+            if let patterns = declared[id], !patterns.isEmpty, !patterns.contains(where: { $0.matches(name) }) {
+                return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location,
+                            suggestion: LessonPlan.suggestion(for: name, id: id, among: patterns))
+            }
             return "<span class=\"inline-value missing\" title=\"\(escapeHTML(reference))\">?</span>"
         }
         if result.scalars[name] == nil, let seconds = result.timings[name] {

@@ -36,6 +36,7 @@ public enum LessonPage {
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
             knownIDs: Set(plan.directiveForID.keys), numbers: numbers)
+        values.declared = plan.declaredScalars
         var claims = InlineClaims(
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },

@@ -104,3 +104,39 @@ extension LessonPlan {
         return escaped.count > 80 ? String(escaped.prefix(80)) + "…" : escaped
     }
 }
+
+extension LessonPlan {
+    /// The scalar names each id's directive declares (`Experiment.scalarNames`).
+    public var declaredScalars: [String: [ScalarName]] {
+        directiveForID.compactMapValues { index in directives[index].experiment.map { type(of: $0).scalarNames } }
+    }
+
+    /// The `` `=id.name` `` references of the lesson's prose whose name the directive defining
+    /// `id` does not declare: found when the lesson is planned, before anything runs (for
+    /// `notes list`; a build reports the same references once, at the page).
+    public func undeclaredReferences(in lesson: Lesson) -> [Diagnostic] {
+        let declared = declaredScalars
+        var found: [Diagnostic] = []
+        _ = lesson.document.renderHTML(inlineCode: { code, location in
+            guard code.hasPrefix("="), code.count > 1 else { return nil }
+            var reference = String(code.dropFirst()).trimmingCharacters(in: .whitespaces)
+            if let colon = reference.lastIndex(of: ":") { reference = String(reference[..<colon]) }
+            guard let dot = reference.firstIndex(of: ".") else { return nil }
+            let id = String(reference[..<dot]), name = String(reference[reference.index(after: dot)...])
+            guard let patterns = declared[id], !patterns.isEmpty, !name.isEmpty,
+                  !patterns.contains(where: { $0.matches(name) }) else { return nil }
+            found.append(Diagnostic(file: lesson.path, line: location.line, column: location.column, id: "unknown-reference",
+                                    message: "'\(id)' has no value named '\(name)'",
+                                    suggestion: Self.suggestion(for: name, id: id, among: patterns)))
+            return nil
+        })
+        return found
+    }
+
+    /// "did you mean 'id.test.nelbo'?", or the declared names.
+    static func suggestion(for name: String, id: String, among patterns: [ScalarName]) -> String {
+        let names = patterns.map(\.pattern)
+        return closestMatch(to: name, in: names).map { "did you mean '\(id).\($0)'?" }
+            ?? "declared: " + names.joined(separator: ", ") + " (see notes help)"
+    }
+}
