@@ -5,10 +5,30 @@ import Notebook
 /// The directives this build of `notes` knows.
 public let defaultRegistry = ExperimentRegistry(Catalogue.all)
 
+/// How diagnostics are printed: compiler-style lines on stderr, or one JSON object per line
+/// on stdout (`Diagnostic` with its span and fix-its) for editors and tools.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json
+
+    func print(_ diagnostics: [Diagnostic], to console: Console) {
+        switch self {
+        case .text:
+            for diagnostic in diagnostics { console.err(diagnostic.description) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for diagnostic in diagnostics {
+                if let data = try? encoder.encode(diagnostic) { console.out(String(decoding: data, as: UTF8.self)) }
+            }
+        }
+    }
+}
+
 /// `notes build`: writes the site; 1 when any directive failed.
 public struct BuildAction {
     public var options: BuildOptions
     public var registry: ExperimentRegistry
+    public var format = DiagnosticFormat.text
 
     public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry) {
         self.options = options
@@ -22,7 +42,7 @@ public struct BuildAction {
         do {
             let report = try builder.build()
             for note in report.notes { console.err("note: \(note)") }
-            for diagnostic in report.diagnostics { console.err(diagnostic.description) }
+            format.print(report.diagnostics, to: console)
             console.err(summary(report, verb: "Built", seconds: Date().timeIntervalSince(start), into: options.outputFolder.path))
             return report.errorCount > 0 ? 1 : 0
         } catch {
@@ -40,6 +60,7 @@ public struct CheckAction {
     public var strict: Bool
     /// The committed site to compare the fresh build with (`--reproduce`), if any.
     public var reproducing: URL?
+    public var format = DiagnosticFormat.text
 
     public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry, strict: Bool = false,
                 reproducing: URL? = nil) {
@@ -70,7 +91,7 @@ public struct CheckAction {
                 console.err(drift.isEmpty ? "Reproduced \(committed.path): every file equal to a cold build (volatile elements aside)"
                                           : "\(counted(drift.count, "file")) of \(committed.path) differ from a cold build")
             }
-            for diagnostic in report.diagnostics { console.err(diagnostic.description) }
+            format.print(report.diagnostics, to: console)
             console.err(summary(report, verb: "Checked", seconds: Date().timeIntervalSince(start), into: nil))
             if strict && report.warningCount > 0 && report.errorCount == 0 {
                 console.err("--strict: warnings count as errors")

@@ -24,6 +24,8 @@ public enum NotesVersion {
     public static let current = "0.5.0"
 }
 
+extension DiagnosticFormat: ExpressibleByArgument {}
+
 /// Where the lessons are.
 struct NotesFolderOption: ParsableArguments {
     @Option(name: .long, help: "Folder with the lessons (*.md).")
@@ -103,11 +105,15 @@ extension NotesCommand {
         @OptionGroup var runOptions: RunOptions
         @Flag(help: "Write into an output folder that is not empty and was not written by notes.")
         var force = false
+        @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
+        var diagnostics: DiagnosticFormat = .text
 
         func run() throws {
             let options = try buildOptions(notes: notes.notes, output: output.output, lessons: selection.lessons,
                                            run: runOptions, force: force)
-            let code = BuildAction(options: options).run(console: .standard)
+            var action = BuildAction(options: options)
+            action.format = diagnostics
+            let code = action.run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -129,12 +135,16 @@ extension NotesCommand {
         var reproduce = false
         @Option(help: "With --reproduce: the committed site to compare with.")
         var against: String = "Output"
+        @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
+        var diagnostics: DiagnosticFormat = .text
 
         func run() throws {
             var options = try buildOptions(notes: notes.notes, output: nil, lessons: selection.lessons, run: runOptions)
             options.readsCache = !reproduce
             let committed = reproduce ? URL(fileURLWithPath: against) : nil
-            let code = CheckAction(options: options, strict: strict, reproducing: committed).run(console: .standard)
+            var action = CheckAction(options: options, strict: strict, reproducing: committed)
+            action.format = diagnostics
+            let code = action.run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }

@@ -18,6 +18,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     /// A concrete fix, e.g. `did you mean 'epochs'?` (already part of `description`).
     public var suggestion: String?
+    /// How many characters from `column` on the same line the problem spans (the label, the
+    /// name, the value); nil for a point.
+    public var length: Int?
+    /// Edits that carry out the suggestion, for editors and tools (`notes check --diagnostics json`).
+    public var fixIts: [FixIt]?
 
     public init(_ severity: Severity = .error, file: String, line: Int, column: Int,
                 id: String, message: String, suggestion: String? = nil) {
@@ -37,3 +42,30 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         return text + " [\(id)]"
     }
 }
+
+/// Replace `length` characters at `line:column` with `replacement`: a did-you-mean suggestion
+/// an editor can apply (`epoch` → `epochs`).
+public struct FixIt: Hashable, Sendable, Codable {
+    public var line: Int
+    public var column: Int
+    public var length: Int
+    public var replacement: String
+
+    public init(line: Int, column: Int, length: Int, replacement: String) {
+        self.line = line
+        self.column = column
+        self.length = length
+        self.replacement = replacement
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic spanning `length` characters, with the fix-it that replaces them.
+    public func replacing(_ length: Int, with replacement: String?) -> Diagnostic {
+        var copy = self
+        copy.length = length
+        if let replacement { copy.fixIts = [FixIt(line: line, column: column, length: length, replacement: replacement)] }
+        return copy
+    }
+}
+

@@ -97,10 +97,13 @@ extension ArgumentReader {
         guard case .member(let name, let arguments) = value.kind else { return (nil, "") }
         guard let chosen = cases.first(where: { $0.name == name }) else {
             let names = cases.map(\.name)
-            let suggestion = closestMatch(to: name, in: names).map { "did you mean '.\($0)'?" }
+            let guess = closestMatch(to: name, in: names)
+            let suggestion = guess.map { "did you mean '.\($0)'?" }
                 ?? "expected one of " + names.map { "." + $0 }.joined(separator: ", ")
             report("unknown-member", "unknown value '.\(name)' for '\(label)' of \(owner)", at: value.location,
                    suggestion: suggestion)
+            // The span is `.name`: the member's arguments stay as written.
+            diagnostics[diagnostics.count - 1] = diagnostics[diagnostics.count - 1].replacing(name.count + 1, with: guess.map { "." + $0 })
             return (nil, "")
         }
         var nested = ArgumentReader(owner: "." + name, anchor: value.location, arguments: arguments ?? [], file: file)

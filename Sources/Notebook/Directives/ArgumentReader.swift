@@ -228,6 +228,7 @@ public struct ArgumentReader {
             } else if let guess = closestMatch(to: argument.label, in: known) {
                 report("unknown-argument", "unknown argument '\(argument.label)' for \(owner)",
                        at: argument.labelLocation, suggestion: "did you mean '\(guess)'?")
+                diagnostics[diagnostics.count - 1] = diagnostics[diagnostics.count - 1].replacing(argument.label.count, with: guess)
             } else {
                 let list = known.isEmpty ? "it takes no arguments" : "expected one of: " + known.map { "'\($0)'" }.joined(separator: ", ")
                 report("unknown-argument", "unknown argument '\(argument.label)' for \(owner)",

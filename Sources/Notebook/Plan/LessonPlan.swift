@@ -82,11 +82,12 @@ public struct LessonPlan: Sendable {
     /// Looks the directive up and reads its arguments.
     static func bind(_ call: DirectiveCall, block: Int, file: String, registry: ExperimentRegistry) -> Directive {
         guard let type = registry[call.name] else {
-            let suggestion = closestMatch(to: call.name, in: registry.names).map { "did you mean '@\($0)'?" }
+            let guess = closestMatch(to: call.name, in: registry.names)
+            let suggestion = guess.map { "did you mean '@\($0)'?" }
                 ?? "known directives: " + registry.names.map { "@" + $0 }.joined(separator: ", ")
             let diagnostic = Diagnostic(file: file, line: call.location.line, column: call.location.column,
                                         id: "unknown-directive", message: "unknown directive '@\(call.name)'",
-                                        suggestion: suggestion)
+                                        suggestion: suggestion).replacing(call.name.count + 1, with: guess.map { "@" + $0 })
             return Directive(call: call, block: block, experiment: nil, canonicalForm: "", diagnostics: [diagnostic],
                              id: literalStrings("id", in: call).first)
         }
