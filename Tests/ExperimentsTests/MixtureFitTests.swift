@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 import Notebook
 import Testing
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func kMeansPlusPlusSpreadsTheCentres() {
-        var generator = SeededGenerator(seed: 5)
+        var generator = Xoshiro256StarStar(seed: 5)
         let centres = ExpectationMaximization.kMeansPlusPlus(Self.ring(count: 400, seed: 1), k: 4, using: &generator)
         // One centre near each cluster: all pairwise distances are large.
         for i in 0..<4 { for j in (i + 1)..<4 { #expect(ExpectationMaximization.squaredDistance(centres[i], centres[j]) > 4) } }

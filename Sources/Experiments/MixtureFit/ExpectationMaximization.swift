@@ -1,5 +1,6 @@
 import Foundation
 import PortableMath
+import Tensors
 
 /// Maximum-likelihood fit of a finite mixture of diagonal Gaussians by expectation–
 /// maximization (Dempster, Laird & Rubin, 1977), in `Double`.
@@ -43,7 +44,7 @@ struct ExpectationMaximization {
         let dataMean = (0..<d).map { j in x.reduce(0) { $0 + $1[j] } / Double(n) }
         let dataVariance = (0..<d).map { j in max(x.reduce(0) { $0 + ($1[j] - dataMean[j]) * ($1[j] - dataMean[j]) } / Double(n), 1e-12) }
         let floor = dataVariance.map { $0 * relativeFloor }
-        var generator = SeededGenerator(seed: seed, stream: 0xE3)
+        var generator = Xoshiro256StarStar(seed: seed, stream: 0xE3)
         var means = Self.kMeansPlusPlus(x, k: k, using: &generator)
         var variances = [[Double]](repeating: dataVariance, count: k)
         var weights = [Double](repeating: 1 / Double(k), count: k)
@@ -109,7 +110,7 @@ struct ExpectationMaximization {
 
     /// k-means++ seeding: the first centre uniformly, then each next one with probability
     /// proportional to the squared distance to its nearest chosen centre.
-    static func kMeansPlusPlus(_ x: [[Double]], k: Int, using generator: inout SeededGenerator) -> [[Double]] {
+    static func kMeansPlusPlus(_ x: [[Double]], k: Int, using generator: inout Xoshiro256StarStar) -> [[Double]] {
         var centres = [x[Int(generator.nextUnit() * Double(x.count)) % x.count]]
         var nearest = x.map { squaredDistance($0, centres[0]) }
         while centres.count < k {

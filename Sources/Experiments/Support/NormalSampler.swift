@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 import PortableMath
 
@@ -7,11 +8,11 @@ import PortableMath
 /// u, v ~ U(−1, 1) until s = u² + v² ∈ (0, 1); then u·√(−2 ln s / s) and v·√(−2 ln s / s)
 /// are independent N(0, 1).
 struct NormalSampler: Sendable {
-    private var generator: SeededGenerator
+    private var generator: Xoshiro256StarStar
     private var spare: Double?
 
     init(seed: UInt64, stream: UInt64 = 0) {
-        generator = SeededGenerator(seed: seed, stream: stream)
+        generator = Xoshiro256StarStar(seed: seed, stream: stream)
     }
 
     mutating func next() -> Double {

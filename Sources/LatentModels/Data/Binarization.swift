@@ -1,3 +1,5 @@
+import Tensors
+
 /// How intensities in [0, 1] become binary pixels for a Bernoulli likelihood.
 public enum Binarization: Codable, Hashable, Sendable {
     /// Keep intensities as they are (Gaussian decoders, synthetic sets).
@@ -23,10 +25,7 @@ public struct FixedBinarization: Sendable {
     /// The uniform for element `index`.
     @inline(__always)
     public func uniform(_ index: Int) -> Float {
-        var z = seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
+        let z = SplitMix64.mix(seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
         return Float(z >> 40) * 0x1p-24
     }
 

@@ -11,7 +11,8 @@ import PortableMath
 /// draws to one never shifts another. A final class (shared mutable state), not Sendable:
 /// give each task its own stream.
 public final class RandomGenerator {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    /// The bit generator (`Xoshiro256StarStar`, shared with the scalar statistics).
+    private var core: Xoshiro256StarStar
     /// The seed this generator was created from.
     public let seed: UInt64
     private var cachedNormal: Float?
@@ -19,21 +20,12 @@ public final class RandomGenerator {
     /// A generator seeded with `seed`.
     public init(seed: UInt64) {
         self.seed = seed
-        var sm = SplitMix64(state: seed)
-        s0 = sm.next(); s1 = sm.next(); s2 = sm.next(); s3 = sm.next()
-        if s0 | s1 | s2 | s3 == 0 { s0 = 1 }
+        core = Xoshiro256StarStar(seed: seed)
     }
 
     /// The next 64 random bits.
     @inline(__always)
-    public func next() -> UInt64 {
-        let result = ((s1 &* 5) <<< 7) &* 9
-        let t = s1 << 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
-        s2 ^= t
-        s3 = s3 <<< 45
-        return result
-    }
+    public func next() -> UInt64 { core.next() }
 
     /// A child generator seeded from this one's next output; advances `self`.
     public func split() -> RandomGenerator {
@@ -73,21 +65,6 @@ public final class RandomGenerator {
         let angle = 2 * Float.pi * u2
         cachedNormal = radius * _sin(angle)
         return radius * _cos(angle)
-    }
-}
-
-infix operator <<< : BitwiseShiftPrecedence
-@inline(__always) private func <<< (x: UInt64, k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-
-/// SplitMix64, used to expand seeds.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
