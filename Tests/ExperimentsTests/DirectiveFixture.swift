@@ -1,3 +1,4 @@
+import LatentModels
 import Notebook
 @testable import Experiments
 

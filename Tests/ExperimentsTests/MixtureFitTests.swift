@@ -1,3 +1,4 @@
+import LatentModels
 import Tensors
 import Foundation
 import Notebook

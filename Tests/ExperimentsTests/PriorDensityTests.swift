@@ -1,3 +1,4 @@
+import LatentModels
 import Notebook
 import Testing
 @testable import Experiments

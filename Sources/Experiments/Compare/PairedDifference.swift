@@ -1,3 +1,5 @@
+import LatentModels
+
 /// Mean and paired standard error of the differences `a[i] − b[i]`.
 struct PairedDifference: Codable, Equatable, Sendable {
     var n: Int

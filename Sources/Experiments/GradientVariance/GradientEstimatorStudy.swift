@@ -1,3 +1,4 @@
+import LatentModels
 import Foundation
 
 /// Repeats the reparameterization and score-function estimators of ∇_μ E_q[f(z)],

@@ -1,3 +1,4 @@
+import LatentModels
 import Notebook
 
 extension KLVariance {

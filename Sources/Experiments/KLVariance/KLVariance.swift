@@ -1,3 +1,4 @@
+import LatentModels
 import Notebook
 
 /// `@KLVariance`: how noisy is the Monte-Carlo estimate of KL(q ‖ p) as the number of samples grows?

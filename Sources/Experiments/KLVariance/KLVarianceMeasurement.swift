@@ -1,3 +1,4 @@
+import LatentModels
 import Foundation
 import PortableMath
 

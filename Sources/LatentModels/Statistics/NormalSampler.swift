@@ -7,15 +7,15 @@ import PortableMath
 ///
 /// u, v ~ U(−1, 1) until s = u² + v² ∈ (0, 1); then u·√(−2 ln s / s) and v·√(−2 ln s / s)
 /// are independent N(0, 1).
-struct NormalSampler: Sendable {
+public struct NormalSampler: Sendable {
     private var generator: Xoshiro256StarStar
     private var spare: Double?
 
-    init(seed: UInt64, stream: UInt64 = 0) {
+    public init(seed: UInt64, stream: UInt64 = 0) {
         generator = Xoshiro256StarStar(seed: seed, stream: stream)
     }
 
-    mutating func next() -> Double {
+    public mutating func next() -> Double {
         if let spare {
             self.spare = nil
             return spare

@@ -1,17 +1,19 @@
 import Foundation
 import PortableMath
 
-/// A finite mixture Σₖ πₖ N(μₖ, diag(σₖ²)) of diagonal Gaussians in `Double` (the GMVAE prior of
-/// `@KLVariance`, the EM fits of `@MixtureFit`); LatentModels' `GaussianMixture` is the Float32 tensor one.
+/// A finite mixture Σₖ πₖ N(μₖ, diag(σₖ²)) of diagonal Gaussians in `Double`: the scalar
+/// precision of `GaussianMixture` (Float32 tensors, for training), for exact studies (the
+/// GMVAE prior of `@KLVariance`, the EM fits of `@MixtureFit`); `PrecisionAgreementTests`
+/// checks that the two agree.
 /// The standard normal prior is the one-component mixture.
-struct NormalMixture: Hashable, Sendable {
-    var components: [DiagonalNormal]
-    var weights: [Double]
+public struct NormalMixture: Hashable, Sendable {
+    public var components: [DiagonalNormal]
+    public var weights: [Double]
     /// log πₖ, cached for the density.
     private var logWeights: [Double]
 
     /// `weights` nil means uniform 1/K. Weights must be positive and sum to 1 (within 10⁻⁶).
-    init(components: [DiagonalNormal], weights: [Double]? = nil) {
+    public init(components: [DiagonalNormal], weights: [Double]? = nil) {
         precondition(!components.isEmpty, "NormalMixture needs at least one component")
         precondition(components.allSatisfy { $0.dimension == components[0].dimension },
                      "NormalMixture: components of different dimensions")
@@ -24,15 +26,15 @@ struct NormalMixture: Hashable, Sendable {
         self.logWeights = weights.map { PortableMath.log($0) }
     }
 
-    static func standard(dimension: Int) -> NormalMixture {
+    public static func standard(dimension: Int) -> NormalMixture {
         NormalMixture(components: [.standard(dimension: dimension)])
     }
 
-    var dimension: Int { components[0].dimension }
+    public var dimension: Int { components[0].dimension }
 
     /// log p(z) = logsumexp over k of [log πₖ + log N(z; μₖ, σₖ²)], stable for points far
     /// from every component (where each density underflows to 0 in linear space).
-    func logDensity(_ z: [Double]) -> Double {
+    public func logDensity(_ z: [Double]) -> Double {
         if components.count == 1 { return components[0].logDensity(z) }
         var terms: [Double] = []
         terms.reserveCapacity(components.count)
@@ -43,7 +45,7 @@ struct NormalMixture: Hashable, Sendable {
     }
 
     /// The closed form of KL(q ‖ self) when one exists (a single component); nil otherwise.
-    func analyticKL(from q: DiagonalNormal) -> Double? {
+    public func analyticKL(from q: DiagonalNormal) -> Double? {
         components.count == 1 ? q.klDivergence(to: components[0]) : nil
     }
 }

@@ -6,11 +6,11 @@ import PortableMath
 ///     KL̂_S = (1/S) Σₛ [log q(zₛ) − log p(zₛ)],   zₛ = μ + σ ⊙ εₛ,  εₛ ~ N(0, I)
 ///
 /// It is unbiased for every S ≥ 1, and its standard deviation falls as 1/√S.
-struct MonteCarloKL: Sendable {
-    var posterior: DiagonalNormal
-    var prior: NormalMixture
+public struct MonteCarloKL: Sendable {
+    public var posterior: DiagonalNormal
+    public var prior: NormalMixture
 
-    init(posterior: DiagonalNormal, prior: NormalMixture) {
+    public init(posterior: DiagonalNormal, prior: NormalMixture) {
         precondition(posterior.dimension == prior.dimension,
                      "MonteCarloKL: posterior dimension \(posterior.dimension), prior \(prior.dimension)")
         self.posterior = posterior
@@ -19,11 +19,11 @@ struct MonteCarloKL: Sendable {
 
     /// Mean and standard deviation of the single-sample terms log q(z) − log p(z) over `samples` draws.
     /// `checkpoint` runs every 65 536 draws (a time limit).
-    func estimate(samples: Int, using sampler: inout NormalSampler) -> (mean: Double, termStd: Double) {
+    public func estimate(samples: Int, using sampler: inout NormalSampler) -> (mean: Double, termStd: Double) {
         estimate(samples: samples, using: &sampler, checkpoint: {})
     }
 
-    func estimate(samples: Int, using sampler: inout NormalSampler,
+    public func estimate(samples: Int, using sampler: inout NormalSampler,
                   checkpoint: () throws -> Void) rethrows -> (mean: Double, termStd: Double) {
         precondition(samples >= 1, "estimate needs at least one sample")
         let d = posterior.dimension
@@ -50,11 +50,11 @@ struct MonteCarloKL: Sendable {
 
     /// `repeats` independent estimates with `samples` draws each, from the stream `stream` of `seed`.
     /// `checkpoint` runs after every estimate with the number done (and inside long ones).
-    func repeatedEstimates(samples: Int, repeats: Int, seed: UInt64, stream: UInt64) -> [Double] {
+    public func repeatedEstimates(samples: Int, repeats: Int, seed: UInt64, stream: UInt64) -> [Double] {
         repeatedEstimates(samples: samples, repeats: repeats, seed: seed, stream: stream, checkpoint: { _ in })
     }
 
-    func repeatedEstimates(samples: Int, repeats: Int, seed: UInt64, stream: UInt64,
+    public func repeatedEstimates(samples: Int, repeats: Int, seed: UInt64, stream: UInt64,
                            checkpoint: (Int) throws -> Void) rethrows -> [Double] {
         var sampler = NormalSampler(seed: seed, stream: stream)
         var estimates: [Double] = []
@@ -68,17 +68,17 @@ struct MonteCarloKL: Sendable {
 }
 
 /// The spread of the estimator at one sample count S, over R repeats.
-struct KLEstimatorSpread: Codable, Hashable, Sendable {
-    var samples: Int
-    var repeats: Int
+public struct KLEstimatorSpread: Codable, Hashable, Sendable {
+    public var samples: Int
+    public var repeats: Int
     /// Mean of the R estimates.
-    var mean: Double
+    public var mean: Double
     /// Standard deviation of the R estimates (Bessel-corrected): the estimator's noise at this S.
-    var standardDeviation: Double
+    public var standardDeviation: Double
     /// Standard error of `mean`: standardDeviation / √R.
-    var standardError: Double { standardDeviation / Double(repeats).squareRoot() }
+    public var standardError: Double { standardDeviation / Double(repeats).squareRoot() }
 
-    init(samples: Int, estimates: [Double]) {
+    public init(samples: Int, estimates: [Double]) {
         self.samples = samples
         self.repeats = estimates.count
         self.mean = Statistics.mean(estimates)

@@ -1,12 +1,13 @@
 import Foundation
 import PortableMath
 
-/// N(μ, diag(σ²)) in d dimensions, in `Double`.
-struct DiagonalNormal: Hashable, Sendable {
-    var mean: [Double]
-    var std: [Double]
+/// N(μ, diag(σ²)) in d dimensions, in `Double`: the scalar precision of `DiagonalGaussian`
+/// (Float32 tensors), for exact studies; `PrecisionAgreementTests` checks that the two agree.
+public struct DiagonalNormal: Hashable, Sendable {
+    public var mean: [Double]
+    public var std: [Double]
 
-    init(mean: [Double], std: [Double]) {
+    public init(mean: [Double], std: [Double]) {
         precondition(!mean.isEmpty && mean.count == std.count,
                      "DiagonalNormal: mean has \(mean.count) entries, std has \(std.count)")
         precondition(std.allSatisfy { $0 > 0 && $0.isFinite }, "DiagonalNormal: std must be positive, got \(std)")
@@ -15,16 +16,16 @@ struct DiagonalNormal: Hashable, Sendable {
     }
 
     /// N(0, I).
-    static func standard(dimension: Int) -> DiagonalNormal {
+    public static func standard(dimension: Int) -> DiagonalNormal {
         DiagonalNormal(mean: Array(repeating: 0, count: dimension), std: Array(repeating: 1, count: dimension))
     }
 
-    var dimension: Int { mean.count }
+    public var dimension: Int { mean.count }
 
-    static let logTwoPi = PortableMath.log(2 * Double.pi)
+    public static let logTwoPi = PortableMath.log(2 * Double.pi)
 
     /// log N(z; μ, σ²) = Σⱼ [−½ log 2π − log σⱼ − ½ ((zⱼ − μⱼ)/σⱼ)²].
-    func logDensity(_ z: [Double]) -> Double {
+    public func logDensity(_ z: [Double]) -> Double {
         precondition(z.count == dimension, "logDensity: point has \(z.count) coordinates, distribution \(dimension)")
         var total = 0.0
         for j in 0..<dimension {
@@ -37,7 +38,7 @@ struct DiagonalNormal: Hashable, Sendable {
     /// Closed-form KL(self ‖ other) between diagonal Gaussians:
     /// Σⱼ [log(σₚⱼ/σ_qⱼ) + (σ_qⱼ² + (μ_qⱼ − μₚⱼ)²) / (2σₚⱼ²) − ½].
     /// Against N(0, I) this is ½ Σⱼ (σⱼ² + μⱼ² − 1 − log σⱼ²).
-    func klDivergence(to other: DiagonalNormal) -> Double {
+    public func klDivergence(to other: DiagonalNormal) -> Double {
         precondition(other.dimension == dimension, "klDivergence: dimensions \(dimension) and \(other.dimension)")
         var total = 0.0
         for j in 0..<dimension {
