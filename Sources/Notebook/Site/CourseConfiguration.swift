@@ -5,10 +5,10 @@ import Markdown
 /// page needs that is not in a lesson, so another lecturer changes a file, not Swift.
 ///
 /// ```yaml
-/// title: Modelos Generativos Profundos
+/// title: Aprendizado de Máquina Probabilístico
 /// subtitle: Notas de aula executáveis
-/// intro: Notas de aula sobre VAEs e seus parentes.
-/// description: Notas de aula executáveis sobre modelos generativos profundos.
+/// intro: Notas de aula sobre modelos probabilísticos, cada número calculado ao gerar as páginas.
+/// description: Notas de aula executáveis.
 /// authors: [Ana Souza, Bruno Lima]
 /// lang: pt-BR
 /// footer: Curso de pós-graduação, 2026.
