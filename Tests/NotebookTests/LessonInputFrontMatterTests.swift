@@ -13,13 +13,13 @@ import NotebookTestSupport
                                              "unknown-front-matter-key@6:1"])
         #expect(l.diagnostics.allSatisfy { $0.severity == .warning })
         #expect(l.diagnostics.map(\.suggestion) == ["did you mean 'title'?", "did you mean 'summary'?",
-                                                    "known keys: title, order, summary, lang"])
+                                                    "did you mean 'author'?"])
         #expect(l.title == "t")
         #expect(l.order == 1)
     }
 
     @Test func knownKeysGiveNoDiagnostics() {
-        let l = lesson("---\ntitle: T\norder: 3\nsummary: S\nlang: en-US\n---\nTexto.\n")
+        let l = lesson("---\ntitle: T\norder: 3\nsummary: S\nlang: en-US\nauthor: Ana Souza\ndate: 2026-12-07\n---\nTexto.\n")
         #expect(l.diagnostics.isEmpty)
         #expect(l.language == "en-US")
     }

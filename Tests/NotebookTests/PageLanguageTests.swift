@@ -103,4 +103,16 @@ import NotebookTestSupport
         #expect(folder.read("Output/01-a.html")?.contains("Curso de Teste</a>") == true)
         #expect(folder.read("Output/01-a.html")?.contains("<html lang=\"en\">") == true)
     }
+
+    @Test func theBylineShowsTheAuthorAndTheDateInThePagesLanguage() {
+        let source = "---\ntitle: T\nauthor: [Ana Souza, Bruno Lima]\ndate: 2026-12-07\n---\n\nTexto.\n"
+        let pt = render(source, course: CourseConfiguration(language: "pt-BR"))
+        #expect(pt.contains("<p class=\"lesson-byline\">Lição 1 · Ana Souza, Bruno Lima · 7 de dezembro de 2026 · cerca de 1 min de leitura</p>"))
+        let en = render(source, course: CourseConfiguration(language: "en"))
+        #expect(en.contains("Lesson 1 · Ana Souza, Bruno Lima · December 7, 2026 · about 1 min read"))
+        // Another form of date is shown as written.
+        let other = render("---\ntitle: T\ndate: outono de 2026\n---\n\nTexto.\n", course: CourseConfiguration(language: "pt-BR"))
+        #expect(other.contains("Lição 1 · outono de 2026 ·"))
+    }
 }
+

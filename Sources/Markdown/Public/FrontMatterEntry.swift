@@ -19,5 +19,5 @@ public struct FrontMatterEntry: Sendable, Equatable {
 
 extension FrontMatter {
     /// The keys `FrontMatter` types and reads; every other key lands in `extras`.
-    public static let knownKeys = ["title", "order", "summary", "lang"]
+    public static let knownKeys = ["title", "order", "summary", "lang", "author", "date"]
 }

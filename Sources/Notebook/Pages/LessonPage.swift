@@ -79,11 +79,14 @@ public enum LessonPage {
                             claims: claims.checked, failedClaims: claims.failed)
     }
 
-    /// "Lição 5 · 3 experimentos · cerca de 12 min de leitura", under the title. Reading time
+    /// "Lição 5 · Ana Souza · 7 de dezembro de 2026 · 3 experimentos · cerca de 12 min de
+    /// leitura", under the title (author and date from front matter, when given). Reading time
     /// at 200 words a minute of prose (directive blocks and front matter do not count).
     static func byline(lesson: Lesson, experiments: Int, strings: PageStrings = .portuguese) -> String {
         var parts: [String] = []
         if let number = Int(lesson.slug.prefix(while: { $0.isASCII && $0.isNumber })) { parts.append(strings.lessonNumber(number)) }
+        if let author = lesson.frontMatter.extras["author"], !author.isEmpty { parts.append(author) }
+        if let date = lesson.frontMatter.extras["date"], !date.isEmpty { parts.append(strings.date(date)) }
         if experiments > 0 { parts.append(strings.experiments(experiments)) }
         var words = 0
         var inBlock = false
