@@ -155,8 +155,8 @@ private struct TreeBuilder {
         case CMARK_NODE_EMPH: .emphasis(inlines(childrenOf: node))
         case CMARK_NODE_STRONG: .strong(inlines(childrenOf: node))
         case CMARK_NODE_LINK:
-            .link(destination: string(cmark_node_get_url(node)),
-                  title: string(cmark_node_get_title(node)), inlines(childrenOf: node))
+            .rawLink(destination: string(cmark_node_get_url(node)),
+                     title: string(cmark_node_get_title(node)), inlines(childrenOf: node), position(node))
         case CMARK_NODE_IMAGE:
             .image(source: string(cmark_node_get_url(node)),
                    title: string(cmark_node_get_title(node)), inlines(childrenOf: node))

@@ -63,15 +63,19 @@ public struct MarkdownDocument: Sendable {
     public func renderHTML(replacingBlock: (FencedBlock) -> String? = { _ in nil },
                            inlineCode: (String, MarkdownLocation) -> String? = { _, _ in nil },
                            crossReference: (String, MarkdownLocation) -> String? = { _, _ in nil },
-                           calloutLanguage: String? = nil) -> String {
+                           calloutLanguage: String? = nil,
+                           linkDestination: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
         withoutActuallyEscaping(replacingBlock) { replacingBlock in
             withoutActuallyEscaping(inlineCode) { inlineCode in
                 withoutActuallyEscaping(crossReference) { crossReference in
+                withoutActuallyEscaping(linkDestination) { linkDestination in
                     var renderer = HTMLRenderer(fencedBlocks: fencedBlocks, headings: headings,
                                                 replacingBlock: replacingBlock, inlineCode: inlineCode,
                                                 crossReference: crossReference)
                     renderer.calloutLanguage = calloutLanguage
+                    renderer.linkDestination = linkDestination
                     return renderer.render(blocks)
+                }
                 }
             }
         }

@@ -10,6 +10,9 @@ struct HTMLRenderer {
     let replacingBlock: (FencedBlock) -> String?
     let inlineCode: (String, MarkdownLocation) -> String?
     let crossReference: (String, MarkdownLocation) -> String?
+    /// A link's destination as the page should have it (`02-elbo.md` → `02-elbo.html`); nil
+    /// keeps the destination as written.
+    var linkDestination: (String, MarkdownLocation) -> String? = { _, _ in nil }
     /// The page's language (BCP 47): callout labels are written in it ("Nota" or "Note",
     /// whichever the lesson wrote); nil keeps them as written.
     var calloutLanguage: String?
@@ -184,9 +187,17 @@ struct HTMLRenderer {
         case .emphasis(let children): wrap("em", children)
         case .strong(let children): wrap("strong", children)
         case .strikethrough(let children): wrap("del", children)
-        case .link(_, _, let children) where linksAsText:
+        case .link(_, _, let children) where linksAsText, .rawLink(_, _, let children, _) where linksAsText,
+             .resolvedLink(_, _, let children, _) where linksAsText:
             render(children)
-        case .link(let destination, let title, let children):
+        case .resolvedLink(let written, let title, let children, let location):
+            let destination = linkDestination(written, location) ?? written
+            out += "<a href=\"\(escapeHref(destination))\"\(titleAttribute(title))>"
+            linkDepth += 1
+            render(children)
+            linkDepth -= 1
+            out += "</a>"
+        case .link(let destination, let title, let children), .rawLink(let destination, let title, let children, _):
             out += "<a href=\"\(escapeHref(destination))\"\(titleAttribute(title))>"
             linkDepth += 1
             render(children)

@@ -80,6 +80,11 @@ struct DocumentResolver {
             case .link(let destination, let title, let c):
                 .link(destination: placeholders.restoringSource(destination),
                       title: placeholders.restoringSource(title), resolve(c))
+            case .rawLink(let destination, let title, let c, let position):
+                .resolvedLink(destination: placeholders.restoringSource(destination),
+                              title: placeholders.restoringSource(title), resolve(c), location(position))
+            case .resolvedLink:
+                inline
             case .image(let source, let title, let c):
                 .image(source: placeholders.restoringSource(source),
                        title: placeholders.restoringSource(title), resolve(c))

@@ -11,6 +11,10 @@ indirect enum InlineNode: Sendable, Equatable {
     case strong([InlineNode])
     case strikethrough([InlineNode])
     case link(destination: String, title: String, [InlineNode])
+    /// A link as parsed, with the raw position of its `[`.
+    case rawLink(destination: String, title: String, [InlineNode], RawPosition)
+    /// A link whose position has been mapped to the original file (for the link hook).
+    case resolvedLink(destination: String, title: String, [InlineNode], MarkdownLocation)
     case image(source: String, title: String, [InlineNode])
     /// Raw inline HTML; rendered escaped, as visible text.
     case html(String)
@@ -31,7 +35,7 @@ extension Array where Element == InlineNode {
             case .text(let s), .code(let s, _), .resolvedCode(let s, _), .html(let s): s
             case .softBreak, .lineBreak: " "
             case .emphasis(let c), .strong(let c), .strikethrough(let c): c.plainText
-            case .link(_, _, let c), .image(_, _, let c): c.plainText
+            case .link(_, _, let c), .image(_, _, let c), .rawLink(_, _, let c, _), .resolvedLink(_, _, let c, _): c.plainText
             case .math(let span): span.source
             case .crossReference(let label, _), .resolvedCrossReference(let label, _): "@" + label
             }

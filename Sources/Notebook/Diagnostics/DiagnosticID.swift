@@ -24,6 +24,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     // Ids, labels and references
     case duplicateID = "duplicate-id", unknownID = "unknown-id", dependencyCycle = "dependency-cycle"
     case duplicateLabel = "duplicate-label", unreferenceableLabel = "unreferenceable-label", duplicateHTMLID = "duplicate-html-id"
+    case brokenLink = "broken-link"
     case unknownLabel = "unknown-label", unknownReference = "unknown-reference", invalidReference = "invalid-reference"
     case invalidClaim = "invalid-claim", claimFailed = "claim-failed"
     // Running
@@ -37,7 +38,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     public var isWarning: Bool {
         switch self {
         case .unknownFrontMatterKey, .unsupportedLang, .emptyLesson, .miscasedDirectiveBlock, .unknownCourseKey, .emptyBlock,
-             .unreferenceableLabel, .duplicateHTMLID, .dependencyFailed, .nonFiniteResult, .cacheCorrupt, .cacheWriteFailed:
+             .unreferenceableLabel, .duplicateHTMLID, .brokenLink, .dependencyFailed, .nonFiniteResult, .cacheCorrupt, .cacheWriteFailed:
             true
         default:
             false
@@ -87,6 +88,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
         case .duplicateLabel: "two results share a label"
         case .unreferenceableLabel: "a label that does not start with `fig`, `tab` or `tbl`, so prose cannot cite it"
         case .duplicateHTMLID: "a label or heading id that another element of the page already uses"
+        case .brokenLink: "a link to a `.md` file that is no lesson of the course (links to lessons become links to their pages)"
         case .unknownLabel: "`@fig-…`/`@tab-…` names no label of the lesson"
         case .unknownReference: "an inline `` `=id.name` `` or a claim names no result, or a name its directive does not declare"
         case .invalidReference: "an inline `` `=id.name` `` is malformed"

@@ -22,7 +22,8 @@ public enum LessonPage {
     /// Renders in the lesson's `lang`, else the course's; chrome words from `PageStrings`.
     public static func render(lesson: Lesson, plan: LessonPlan, outcomes: [Int: DirectiveOutcome],
                               navigation: LessonNavigation,
-                              course: CourseConfiguration = CourseConfiguration()) -> RenderedPage {
+                              course: CourseConfiguration = CourseConfiguration(),
+                              lessons: Set<String> = []) -> RenderedPage {
         let language = lesson.language(in: course)
         let strings = PageStrings.for(language: language) ?? course.strings
         let numbers = LocalNumbers(language: language)
@@ -42,6 +43,7 @@ public enum LessonPage {
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
             knownIDs: Set(plan.directiveForID.keys), numbers: numbers, strings: strings)
         var references = CrossReferences(file: lesson.path, strings: strings)
+        var links = LessonLinks(file: lesson.path, lessons: lessons.union([lesson.slug]))
         var body = ""
         let languageDiagnostics = lesson.unsupportedLanguage().map { [$0] } ?? []
         for diagnostic in lesson.diagnostics + languageDiagnostics { body += results.errorBox(diagnostic, inLesson: true) }
@@ -52,7 +54,8 @@ public enum LessonPage {
             },
             inlineCode: { code, location in values.resolve(code, at: location) ?? claims.resolve(code, at: location) },
             crossReference: { label, location in references.placeholder(for: label, at: location) },
-            calloutLanguage: language)
+            calloutLanguage: language,
+            linkDestination: { destination, location in links.resolve(destination, at: location) })
         let unavailable = Set(plan.directives.indices.filter { outcomes[$0]?.result == nil }
             .flatMap { LessonPlan.literalStrings("label", in: plan.directives[$0].call) })
         let (linkedBody, referenceDiagnostics) = references.resolve(in: body, labels: results.counter.labels,
@@ -74,7 +77,7 @@ public enum LessonPage {
         html += PageChrome.footer(course: course, strings: strings)
         return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
                             diagnostics: languageDiagnostics + results.diagnostics + values.diagnostics + claims.diagnostics
-                                + referenceDiagnostics,
+                                + referenceDiagnostics + links.diagnostics,
                             origins: results.origins,
                             claims: claims.checked, failedClaims: claims.failed)
     }

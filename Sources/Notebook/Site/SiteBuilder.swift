@@ -85,7 +85,8 @@ public struct SiteBuilder: Sendable {
             let navigation = LessonNavigation(
                 previous: position > 0 ? (lessons[position - 1].slug, lessons[position - 1].title) : nil,
                 next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil)
-            let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation, course: course)
+            let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation, course: course,
+                                         lessons: Set(lessons.map(\.slug)))
             origins[page.path] = FileOrigin(lesson: lesson.path, location: SourceLocation(line: 1, column: 1))
             for (path, location) in page.origins { origins[path] = FileOrigin(lesson: lesson.path, location: location) }
             var diagnostics = lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics
