@@ -26,7 +26,7 @@ struct SVGWriter {
     /// `<name a="1"/>`, or `<name a="1">text</name>` when `text` is given.
     mutating func element(_ name: String, _ attributes: Attributes = [], text content: String? = nil) {
         if let content {
-            line("<" + name + Self.render(attributes) + ">" + xmlEscaped(numberStyle.label(content)) + "</" + name + ">")
+            line("<" + name + Self.render(attributes) + ">" + xmlEscaped(numberStyle == .plain ? content : numberStyle.label(content)) + "</" + name + ">")
         } else {
             line("<" + name + Self.render(attributes) + "/>")
         }

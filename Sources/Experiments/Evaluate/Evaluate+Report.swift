@@ -30,16 +30,8 @@ extension Evaluate {
         }
     }
 
-    func scalarName(_ metric: Metric) -> String? {
-        switch metric {
-        case .nelbo: "nelbo"
-        case .kl: "kl"
-        case .reconstruction: "reconstruction"
-        case .iwae(let k): "iwae\(k)"
-        case .activeUnits: "activeUnits"
-        case .klPerDimension: nil
-        }
-    }
+    /// A metric's scalar name: its key, except the KL per dimension, which has scalars of its own.
+    func scalarName(_ metric: Metric) -> String? { metric == .klPerDimension ? nil : Self.key(metric) }
 
     /// The scalars of the measured models; the measurement is kept as it is.
     func measure(_ measurements: [EvaluationMeasurement]) throws -> ExperimentResult {

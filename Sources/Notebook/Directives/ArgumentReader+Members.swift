@@ -22,8 +22,10 @@ extension ArgumentReader {
                                    _ cases: [MemberCase<T>]) -> T? {
         let expected = "one of " + cases.map { "." + $0.name }.joined(separator: ", ")
         known.append(label)
-        note(ArgumentSchema(label: label, expected: "one of " + describe(cases), defaultValue: defaultCase.map { "." + $0 },
-                            semantic: semantic))
+        if recordsSchema {
+            let expected = "one of " + describe(cases)
+            note(ArgumentSchema(label: label, expected: expected, defaultValue: defaultCase.map { "." + $0 }, semantic: semantic))
+        }
         guard arguments.contains(where: { $0.label == label }) || defaultCase == nil else {
             guard let chosen = cases.first(where: { $0.name == defaultCase }) else {
                 preconditionFailure("default '.\(defaultCase!)' of '\(label)' is not one of its cases")
@@ -49,8 +51,11 @@ extension ArgumentReader {
     public mutating func members<T>(_ label: String, default defaults: [String]? = nil, semantic: Bool = true,
                                     _ cases: [MemberCase<T>]) -> [T]? {
         let expected = "an array of " + cases.map { "." + $0.name }.joined(separator: ", ")
-        note(ArgumentSchema(label: label, expected: "an array of " + describe(cases),
-                            defaultValue: defaults.map { "[" + $0.map { "." + $0 }.joined(separator: ", ") + "]" }, semantic: semantic))
+        if recordsSchema {
+            let expected = "an array of " + describe(cases)
+            note(ArgumentSchema(label: label, expected: expected,
+                                defaultValue: defaults.map { "[" + $0.map { "." + $0 }.joined(separator: ", ") + "]" }, semantic: semantic))
+        }
         var canonicalItems: [String] = []
         if !arguments.contains(where: { $0.label == label }), let defaults {
             known.append(label)
@@ -82,6 +87,7 @@ extension ArgumentReader {
     func describe<T>(_ cases: [MemberCase<T>]) -> String {
         cases.map { memberCase -> String in
             var nested = ArgumentReader(owner: "." + memberCase.name, anchor: anchor, arguments: [], file: file)
+            nested.recordsSchema = true
             _ = memberCase.read(&nested)
             guard !nested.schema.isEmpty else { return "." + memberCase.name }
             let arguments = nested.schema.map { entry -> String in

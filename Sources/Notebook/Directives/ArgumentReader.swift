@@ -24,8 +24,10 @@ public struct ArgumentReader {
     public internal(set) var diagnostics: [Diagnostic] = []
     /// `label: canonical value` for every semantic argument read, defaults included.
     public internal(set) var canonicalArguments: [String: String] = [:]
-    /// Every argument read, in reading order, with its type, default and range.
+    /// Every argument read, in reading order, with its type, default and range; recorded only
+    /// when `recordsSchema` is set (for `notes help`), so parsing a lesson does no extra work.
     public internal(set) var schema: [ArgumentSchema] = []
+    public var recordsSchema = false
 
     public init(call: DirectiveCall, file: String) {
         self.init(owner: "@" + call.name, anchor: call.location, arguments: call.arguments, file: file)

@@ -32,6 +32,7 @@ extension ArgumentReader {
 
     /// Adds `entry` unless its label is already recorded (the first reading wins).
     mutating func note(_ entry: ArgumentSchema) {
+        guard recordsSchema else { return }
         guard !schema.contains(where: { $0.label == entry.label }) else { return }
         schema.append(entry)
     }

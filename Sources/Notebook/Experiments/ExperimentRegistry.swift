@@ -24,6 +24,7 @@ public struct ExperimentRegistry: Sendable {
         guard let type = types[name] else { return nil }
         let call = DirectiveCall(name: name, location: SourceLocation(line: 1, column: 1), arguments: [], source: "@\(name)()")
         var reader = ArgumentReader(call: call, file: "")
+        reader.recordsSchema = true
         _ = type.init(reading: &reader)
         return reader.schema
     }

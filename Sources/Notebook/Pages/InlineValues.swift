@@ -28,25 +28,49 @@ struct InlineValues {
         self.numbers = numbers
     }
 
+    /// What an inline code span says, read without looking anything up.
+    enum Reference: Equatable {
+        /// Ordinary code, not `` `=…` ``.
+        case notAReference
+        case invalidFormat
+        case malformed
+        /// `=id.name` or `=id.name:decimals`; `text` is `id.name`.
+        case value(id: String, name: String, decimals: Int?, text: String)
+
+        init(_ code: String) {
+            guard code.hasPrefix("="), code.count > 1 else { self = .notAReference; return }
+            var reference = String(code.dropFirst()).trimmingCharacters(in: .whitespaces)
+            var decimals: Int?
+            if let colon = reference.lastIndex(of: ":") {
+                guard let n = Int(reference[reference.index(after: colon)...]), (0...12).contains(n) else {
+                    self = .invalidFormat
+                    return
+                }
+                decimals = n
+                reference = String(reference[..<colon])
+            }
+            guard let dot = reference.firstIndex(of: "."), dot != reference.startIndex,
+                  reference.index(after: dot) != reference.endIndex else { self = .malformed; return }
+            self = .value(id: String(reference[..<dot]), name: String(reference[reference.index(after: dot)...]),
+                          decimals: decimals, text: reference)
+        }
+    }
+
     /// Replacement HTML for an inline code span, or nil when it is ordinary code.
     mutating func resolve(_ code: String, at location: MarkdownLocation) -> String? {
-        guard code.hasPrefix("="), code.count > 1 else { return nil }
-        var reference = String(code.dropFirst()).trimmingCharacters(in: .whitespaces)
-        var decimals: Int?
-        if let colon = reference.lastIndex(of: ":") {
-            guard let n = Int(reference[reference.index(after: colon)...]), (0...12).contains(n) else {
-                return fail("invalid-reference", "invalid format in '\(code)'", location,
-                            suggestion: "write `=id.name` or `=id.name:N` with N decimals from 0 to 12")
-            }
-            decimals = n
-            reference = String(reference[..<colon])
-        }
-        guard let dot = reference.firstIndex(of: "."), dot != reference.startIndex,
-              reference.index(after: dot) != reference.endIndex else {
+        let id: String, name: String, decimals: Int?, reference: String
+        switch Reference(code) {
+        case .notAReference:
+            return nil
+        case .invalidFormat:
+            return fail("invalid-reference", "invalid format in '\(code)'", location,
+                        suggestion: "write `=id.name` or `=id.name:N` with N decimals from 0 to 12")
+        case .malformed:
             return fail("invalid-reference", "'\(code)' is not a result reference", location,
                         suggestion: "write `=id.name`, e.g. `=kl-padrao.analytic`")
+        case let .value(i, n, d, text):
+            (id, name, decimals, reference) = (i, n, d, text)
         }
-        let id = String(reference[..<dot]), name = String(reference[reference.index(after: dot)...])
         guard knownIDs.contains(id) else {
             let hint = closestMatch(to: id, in: Array(knownIDs)).map { "did you mean '\($0)'?" }
                 ?? (knownIDs.isEmpty ? "no directive in this lesson has an id" : "ids: " + knownIDs.sorted().joined(separator: ", "))
@@ -55,9 +79,8 @@ struct InlineValues {
         guard let result = results[id] else {
             // The directive failed and already reported why; the name is still checked against
             // the scalars it declares, so a typo does not wait for the experiment to work.
-            if let patterns = declared[id], !patterns.isEmpty, !patterns.contains(where: { $0.matches(name) }) {
-                return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location,
-                            suggestion: LessonPlan.suggestion(for: name, id: id, among: patterns))
+            if let suggestion = LessonPlan.undeclared(name, of: id, in: declared) {
+                return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location, suggestion: suggestion)
             }
             return "<span class=\"inline-value missing\" title=\"\(escapeHTML(reference))\">?</span>"
         }

@@ -118,19 +118,20 @@ extension LessonPlan {
         let declared = declaredScalars
         var found: [Diagnostic] = []
         _ = lesson.document.renderHTML(inlineCode: { code, location in
-            guard code.hasPrefix("="), code.count > 1 else { return nil }
-            var reference = String(code.dropFirst()).trimmingCharacters(in: .whitespaces)
-            if let colon = reference.lastIndex(of: ":") { reference = String(reference[..<colon]) }
-            guard let dot = reference.firstIndex(of: ".") else { return nil }
-            let id = String(reference[..<dot]), name = String(reference[reference.index(after: dot)...])
-            guard let patterns = declared[id], !patterns.isEmpty, !name.isEmpty,
-                  !patterns.contains(where: { $0.matches(name) }) else { return nil }
+            guard case let .value(id, name, _, _) = InlineValues.Reference(code),
+                  let suggestion = Self.undeclared(name, of: id, in: declared) else { return nil }
             found.append(Diagnostic(file: lesson.path, line: location.line, column: location.column, id: "unknown-reference",
-                                    message: "'\(id)' has no value named '\(name)'",
-                                    suggestion: Self.suggestion(for: name, id: id, among: patterns)))
+                                    message: "'\(id)' has no value named '\(name)'", suggestion: suggestion))
             return nil
         })
         return found
+    }
+
+    /// The suggestion for `id.name` when `id`'s directive declares its scalars and none is
+    /// `name`; nil when the name is declared or nothing is.
+    static func undeclared(_ name: String, of id: String, in declared: [String: [ScalarName]]) -> String? {
+        guard let patterns = declared[id], !patterns.isEmpty, !patterns.contains(where: { $0.matches(name) }) else { return nil }
+        return suggestion(for: name, id: id, among: patterns)
     }
 
     /// "did you mean 'id.test.nelbo'?", or the declared names.
