@@ -167,8 +167,14 @@ extension NotesCommand {
             discussion: "Also: notes help <directive>, e.g. notes help Train.")
         @Argument(help: "A directive's name, with or without @.")
         var name: String?
+        @Flag(help: "Print the catalogue as the README's Markdown table.")
+        var markdown = false
 
         func run() throws {
+            if markdown {
+                print(DirectiveCatalogue.section(defaultRegistry), terminator: "\n")
+                return
+            }
             let code = DirectivesAction(name: name).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }

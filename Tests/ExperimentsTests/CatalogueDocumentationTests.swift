@@ -8,12 +8,6 @@ import Testing
 @Suite struct CatalogueDocumentationTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The README's catalogue row of `@name`.
-    static func readmeRow(_ name: String) throws -> String? {
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        return readme.split(separator: "\n").first { $0.hasPrefix("| `@\(name)` |") }.map(String.init)
-    }
-
     @Test func everyDirectiveIsDocumented() throws {
         let registry = Catalogue.registry
         for type in Catalogue.all {
@@ -22,17 +16,19 @@ import Testing
             #expect(!type.scalarNames.isEmpty, "@\(name) declares no scalars")
             let arguments = try #require(registry.arguments(of: name))
             #expect(!arguments.isEmpty)
-            let row = try #require(try Self.readmeRow(name), "the README's catalogue has no row for @\(name)")
-            for argument in arguments where argument.semantic {
-                #expect(row.contains("`\(argument.label)") || row.contains(" `\(argument.label)"),
-                        "the README's row of @\(name) does not mention its argument '\(argument.label)'")
-            }
-            for scalar in type.scalarNames {
-                let head = scalar.pattern.split(separator: ".").last.map(String.init) ?? scalar.pattern
-                let bare = head.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-                #expect(bare.isEmpty || row.contains(bare), "the README's row of @\(name) does not mention the scalar '\(scalar.pattern)'")
-            }
         }
+    }
+
+    /// The README's catalogue is what `notes directives --markdown` generates from the
+    /// directives' declarations, byte for byte.
+    @Test func theReadmeCatalogueIsTheGeneratedOne() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let generated = DirectiveCatalogue.section(Catalogue.registry)
+        let begin = try #require(readme.range(of: DirectiveCatalogue.beginMarker), "the README has no generated catalogue")
+        let end = try #require(readme.range(of: DirectiveCatalogue.endMarker, range: begin.upperBound..<readme.endIndex))
+        #expect(String(readme[begin.lowerBound..<end.upperBound]) == generated,
+                "the README's directive catalogue is stale: replace it with the output of `notes directives --markdown`")
+        for type in Catalogue.all { #expect(generated.contains("| `@\(type.directiveName)` |")) }
     }
 
     @Test(arguments: [
@@ -94,14 +90,16 @@ import Testing
         ```
 
         Um número `=a.test.nelbo` e um erro de digitação `=a.test.nelb`; `=a.test.nelbo.mean` só existe com sementes.
+        A claim `?a.test.nelbo > a.tst.kl` with a typo, and a true name `?a.test.kl > 0`.
         """
 
     @Test func aTypoIsFoundWhenTheLessonIsPlanned() {
         let lesson = Lesson(path: "Notes/01-a.md", source: Self.source)
         let plan = LessonPlan(lesson: lesson, registry: Catalogue.registry)
         let found = plan.undeclaredReferences(in: lesson)
-        #expect(found.map { "\($0.id)@\($0.line):\($0.column)" } == ["unknown-reference@9:51"])
+        #expect(found.map { "\($0.id)@\($0.line):\($0.column)" } == ["unknown-reference@9:51", "unknown-reference@10:26"])
         #expect(found.first?.suggestion == "did you mean 'a.test.nelbo'?")
+        #expect(found.last?.suggestion == "did you mean 'a.test.kl'?")
     }
 
     @Test func aTypoIsReportedEvenWhenTheDirectiveFailed() {
@@ -110,6 +108,6 @@ import Testing
         let outcomes = LessonRunner().run(plan, lesson: lesson)
         #expect(outcomes[0]?.result == nil && outcomes[0]?.diagnostics.first?.id == "timeout")
         let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: LessonNavigation())
-        #expect(page.diagnostics.map { "\($0.id)@\($0.line):\($0.column)" } == ["unknown-reference@9:51"])
+        #expect(page.diagnostics.map { "\($0.id)@\($0.line):\($0.column)" } == ["unknown-reference@9:51", "unknown-reference@10:26"])
     }
 }

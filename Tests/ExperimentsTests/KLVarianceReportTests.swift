@@ -30,7 +30,7 @@ import Testing
         }
         #expect(table.name == "kl-padrao" && table.label == "tab-kl")
         #expect(table.header == ["Amostras (S)", "Média do estimador", "Desvio-padrão", "Erro-padrão", "KL analítico", "Viés"])
-        #expect(table.rows.map(\.first) == ["1", "10", "100"])
+        #expect(table.rows.map { $0.first?.machine } == ["1", "10", "100"])
         #expect(deviation.name == "kl-padrao-desvio" && mean.name == "kl-padrao-media")
         #expect(note.contains("Inclinação ajustada"))
         #expect(Set(result.scalars.keys) == ["analytic", "slope", "mean.1", "mean.10", "mean.100", "std.1", "std.10",

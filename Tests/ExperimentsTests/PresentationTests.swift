@@ -1,3 +1,4 @@
+import Charts
 import Notebook
 import Testing
 @testable import Experiments
@@ -6,8 +7,8 @@ import Testing
     static let result = ExperimentResult(outputs: [
         .note("nota"),
         .table(ResultTable(name: "t", caption: "tabela", header: ["a"], rows: [["1"]])),
-        .figure(ResultFigure(name: "f", caption: "figura", svg: "<svg/>", altText: "f")),
-        .figure(ResultFigure(name: "g", caption: "figura 2", svg: "<svg/>", altText: "g")),
+        .figure(ResultFigure(name: "f", caption: "figura", svg: SVGDocument(text: "<svg/>", width: 10, height: 10), altText: "f")),
+        .figure(ResultFigure(name: "g", caption: "figura 2", svg: SVGDocument(text: "<svg/>", width: 10, height: 10), altText: "g")),
     ])
 
     static func read(_ source: String) -> Presentation? {

@@ -1,3 +1,4 @@
+import Foundation
 import LatentModels
 import Notebook
 import Testing
@@ -30,9 +31,13 @@ import Testing
     }
 
     @Test func aggregatedPosteriorOfOnePointIsItsGaussian() {
-        let q = AggregatedPosterior(means: [[0.5, -1]], stds: [[2, 0.5]])
+        let q = AggregatedPosterior.mixture(means: [[0.5, -1]], stds: [[2, 0.5]])
         let expected = DiagonalNormal(mean: [0.5, -1], std: [2, 0.5]).logDensity([0, 0])
         #expect(abs(q.logDensity([0, 0]) - expected) < 1e-12)
+        let two = AggregatedPosterior.mixture(means: [[0, 0], [1, 0]], stds: [[1, 1], [1, 1]])
+        let mean = 0.5 * (Foundation.exp(DiagonalNormal(mean: [0, 0], std: [1, 1]).logDensity([0.3, 0.2]))
+                          + Foundation.exp(DiagonalNormal(mean: [1, 0], std: [1, 1]).logDensity([0.3, 0.2])))
+        #expect(abs(two.logDensity([0.3, 0.2]) - Foundation.log(mean)) < 1e-12)
         let grid = DensityGrid(size: 4, extent: 1)
         #expect(grid.centres.count == 16 && grid.centres[0] == [-0.75, -0.75] && grid.centres[1] == [-0.25, -0.75])
         #expect(abs(grid.integral([Double](repeating: 0.25, count: 16)) - 1) < 1e-12)

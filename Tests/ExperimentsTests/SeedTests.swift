@@ -51,7 +51,7 @@ import Testing
         #expect(many["test.nelbo"] == nil, "with seeds, a quantity is cited as .mean, .se or .seed<k>")
         // A row per seed, then the mean and the standard error.
         let table = try #require(results[0].tables.first)
-        #expect(table.rows.map(\.[0]) == ["3", "5", "8", "Média", "Erro-padrão"])
+        #expect(table.rows.map(\.[0].machine) == ["3", "5", "8", "Média", "Erro-padrão"])
         // The mean curve's band: one translucent path per split.
         let svg = results[0].figures[0].svg
         #expect(isWellFormedXML(svg))

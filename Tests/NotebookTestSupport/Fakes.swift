@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Notebook
 
@@ -45,7 +46,7 @@ public struct FakeTrain: Experiment {
         fakeRuns.record("Train:\(id ?? "")")
         return ExperimentResult(
             outputs: [.table(ResultTable(name: id ?? "train", caption: caption, header: ["época", "NELBO"],
-                                         rows: [["\(epochs)", "\(100 + epochs)"]]))],
+                                         rows: [[.integer(epochs), .integer(100 + epochs)]]))],
             scalars: ["nelbo": Double(100 + epochs)])
     }
 }
@@ -70,11 +71,11 @@ public struct FakeEvaluate: Experiment {
 
     public func run(in context: ExperimentContext) throws -> ExperimentResult {
         fakeRuns.record("Evaluate:\(of.joined(separator: ","))")
-        let rows = of.map { [$0, String(context.dependencyResults[$0]?.scalars["nelbo"] ?? .nan)] }
+        let rows: [[ResultTable.Cell]] = of.map { [.text($0), .number(String(context.dependencyResults[$0]?.scalars["nelbo"] ?? .nan))] }
         let svg = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>t</title><desc>d</desc></svg>"#
         return ExperimentResult(outputs: [
             .table(ResultTable(name: "avaliacao", caption: caption, header: ["modelo", "NELBO"], rows: rows)),
-            .figure(ResultFigure(name: "avaliacao", caption: caption, label: label, svg: svg, altText: "Barras de NELBO")),
+            .figure(ResultFigure(name: "avaliacao", caption: caption, label: label, svg: SVGDocument(text: svg, width: 0, height: 0), altText: "Barras de NELBO")),
         ])
     }
 }

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Testing
 @testable import Notebook
@@ -68,7 +69,7 @@ import NotebookTestSupport
     @Test func anUnsupportedLanguageKeepsItsNumbersAndTag() {
         let (course, _) = parse("lang: de\n")
         #expect(course.language == "de" && course.strings == .english)
-        #expect(LocalNumbers(language: course.language).decimalSeparator == ",")
+        #expect(NumberStyle(language: course.language).decimalSeparator == ",")
     }
 
     @Test func aBadValueKeepsTheOtherKeys() {

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Markdown
 import NotebookTestSupport
@@ -5,7 +6,7 @@ import Testing
 @testable import Notebook
 
 @Suite struct InlineValuesTests {
-    func values(_ numbers: LocalNumbers = LocalNumbers()) -> InlineValues {
+    func values(_ numbers: NumberStyle = NumberStyle(decimalSeparator: ".")) -> InlineValues {
         InlineValues(file: "Notes/t.md",
                      results: ["kl": ExperimentResult(scalars: ["analytic": 0.718_53, "std.100": 0.097_93, "neg": -245.31,
                                                                 "count": 49, "tiny": 1.234e-7])],
@@ -14,7 +15,7 @@ import Testing
 
     @Test func timingsAreCitedAsVolatile() {
         var v = InlineValues(file: "Notes/t.md", results: ["t": ExperimentResult(scalars: ["x": 1], timings: ["seconds": 1.25])],
-                             knownIDs: ["t"], numbers: LocalNumbers(language: "pt-BR"))
+                             knownIDs: ["t"], numbers: NumberStyle(language: "pt-BR"))
         let html = v.resolve("=t.seconds:1", at: MarkdownLocation(line: 1, column: 1))
         #expect(html == "<span class=\"inline-value timing\" data-volatile title=\"t.seconds\">1,2</span>"
                 || html == "<span class=\"inline-value timing\" data-volatile title=\"t.seconds\">1,3</span>")
@@ -37,7 +38,7 @@ import Testing
         ("=kl.analytic", "0,7185"), ("=kl.neg", "−245,3"), ("=kl.count", "49"), ("=kl.tiny", "1,23e-07"),
     ])
     func portugueseLessonsWriteADecimalComma(code: String, text: String) {
-        var v = values(LocalNumbers(language: "pt-BR"))
+        var v = values(NumberStyle(language: "pt-BR"))
         #expect(v.resolve(code, at: MarkdownLocation(line: 3, column: 5))?.contains(">\(text)</span>") == true)
     }
 
@@ -82,41 +83,43 @@ import Testing
     }
 }
 
-@Suite struct LocalNumbersTests {
+@Suite struct PageNumberStyleTests {
     @Test func languagesPickTheirSeparator() {
-        #expect(LocalNumbers(language: "pt-BR").decimalSeparator == ",")
-        #expect(LocalNumbers(language: "de").decimalSeparator == ",")
-        #expect(LocalNumbers(language: "en-US").decimalSeparator == ".")
-        #expect(LocalNumbers(language: "").decimalSeparator == ".")
+        #expect(NumberStyle(language: "pt-BR").decimalSeparator == ",")
+        #expect(NumberStyle(language: "de").decimalSeparator == ",")
+        #expect(NumberStyle(language: "en-US").decimalSeparator == ".")
+        #expect(NumberStyle(language: "").decimalSeparator == ".")
     }
 
+    /// Table cells are typed: a number cell is written in the page's format, a text cell as
+    /// it is, even when it looks like a number; the CSV keeps the machine form of both.
     @Test(arguments: [
-        ("-3.313", "−3,313"), ("9096", "9096"), ("1.2e-05", "1,2e-05"), ("0.0250", "0,0250"), ("+1.5", "+1,5"),
-        ("1000 épocas", "1000 épocas"), ("VAE", "VAE"), ("NaN", "NaN"), ("1.2.3", "1.2.3"), ("2e", "2e"), ("", ""),
-        ("k = 10", "k = 10"), ("∞", "∞"),
+        (ResultTable.Cell.number("-3.313"), "−3,313"), (.number("9096"), "9096"), (.number("1.2e-05"), "1,2e-05"),
+        (.number("0.0250"), "0,0250"), (.integer(661_404), "661\u{202F}404"), (.number("NaN"), "NaN"),
+        (.text("1000 épocas"), "1000 épocas"), (.text("VAE"), "VAE"), (.text("1.5"), "1.5"), (.text("k = 10"), "k = 10"),
     ])
-    func onlyWholeNumberCellsChange(cell: String, expected: String) {
-        #expect(LocalNumbers(language: "pt-BR").cell(cell) == expected)
+    func numberCellsTakeThePageFormatTextCellsStayAsWritten(cell: ResultTable.Cell, expected: String) {
+        let renderer = ResultRenderer(slug: "aula", numbers: NumberStyle(language: "pt-BR"))
+        #expect(renderer.cell(cell) == expected)
+        let csv = ResultTable(name: "t", caption: "c", header: ["x"], rows: [[cell]]).csv
+        #expect(csv == "x\n" + (cell.machine.contains(",") ? "\"\(cell.machine)\"" : cell.machine) + "\n")
     }
 
-    @Test func runningTextChangesOnlyPointsBetweenDigits() {
-        let pt = LocalNumbers(language: "pt-BR")
-        #expect(pt.text("KL médio de teste do VAE: 4.08 nats. Fim.") == "KL médio de teste do VAE: 4,08 nats. Fim.")
-        #expect(pt.text("N(0, I) e 1e-3.") == "N(0, I) e 1e-3.")
-        #expect(LocalNumbers(language: "en").text("4.08") == "4.08")
+    @Test func aPresentationWritesNumbersInThePageFormat() {
+        let nbsp = "\u{202F}"
+        #expect(PageContext.portuguese.number("0.001") == "0,001")
+        #expect(PageContext.portuguese.number(60_000) == "60\(nbsp)000")
+        #expect(PageContext.portuguese.number(2000) == "2000")
+        #expect(PageContext.english.number("-0.5") == "−0.5")
+        #expect(PageContext.english.number(60_000) == "60000")
     }
 
     @Test func largeNumbersAreGroupedWithANarrowSpaceOnCommaPages() {
-        let pt = LocalNumbers(language: "pt-BR"), nbsp = "\u{202F}"
-        #expect(pt.cell("661404") == "661\(nbsp)404")
-        #expect(pt.cell("-12345.678") == "−12\(nbsp)345,678")
-        #expect(pt.cell("9096") == "9096" && pt.cell("2024") == "2024")
+        let pt = NumberStyle(language: "pt-BR"), nbsp = "\u{202F}"
+        #expect(pt.number("661404") == "661\(nbsp)404")
+        #expect(pt.number("-12345.678") == "−12\(nbsp)345,678")
+        #expect(pt.number("9096") == "9096" && pt.number("2024") == "2024")
         #expect(pt.number("1234567") == "1\(nbsp)234\(nbsp)567")
-        #expect(pt.text("(10000 de treino, 2000 de teste), 0.123456 e 60000.5 nats")
-                == "(10\(nbsp)000 de treino, 2000 de teste), 0,123456 e 60\(nbsp)000,5 nats")
-        #expect(pt.text("x12345, 1_00000 e 12345abc") == "x12345, 1_00000 e 12345abc")
-        #expect(LocalNumbers(language: "en").cell("661404") == "661404")
-        #expect(LocalNumbers(language: "en").text("10000 images") == "10000 images")
+        #expect(NumberStyle(language: "en").number("661404") == "661404")
     }
-
 }

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Testing
 @testable import Notebook
@@ -44,8 +45,8 @@ import NotebookTestSupport
             let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" data-style=\"\(style)\"><title>t</title><desc>"
                 + measurement.values.map { String($0) }.joined(separator: " ") + "</desc></svg>"
             return [.table(ResultTable(name: "curva", caption: page.text("Valores medidos.", "Measured values."),
-                                       header: [page.text("Valor", "Value")], rows: measurement.values.map { [String($0)] })),
-                    .figure(ResultFigure(name: "curva", caption: page.text("A curva.", "The curve."), svg: svg, altText: "curve"))]
+                                       header: [page.text("Valor", "Value")], rows: measurement.values.map { [.number(String($0))] })),
+                    .figure(ResultFigure(name: "curva", caption: page.text("A curva.", "The curve."), svg: SVGDocument(text: svg, width: 10, height: 10), altText: "curve"))]
         }
     }
 

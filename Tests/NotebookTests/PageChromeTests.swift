@@ -1,3 +1,4 @@
+import Charts
 import Testing
 @testable import Notebook
 import Markdown
@@ -46,24 +47,21 @@ import Markdown
             """)
     }
 
-    @Test(arguments: [
-        (#"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="380" viewBox="0 0 640 380">"#, #" width="640" height="380""#),
-        (#"<svg width="945.6" height="604">"#, #" width="946" height="604""#),
-        (#"<svg width="100%" height="380">"#, ""),
-        ("<p>no svg</p>", ""),
-    ])
-    func figureSizeComesFromTheSVGRoot(svg: String, attributes: String) {
-        #expect(sizeAttributes(ofSVG: svg) == attributes)
+    @Test(arguments: [(640.0, 380.0, #" width="640" height="380""#), (945.6, 604.0, #" width="946" height="604""#),
+                      (0.0, 380.0, "")])
+    func figureSizeComesFromTheChartDocument(width: Double, height: Double, attributes: String) {
+        let figure = ResultFigure(name: "f", caption: "c", svg: SVGDocument(text: "<svg/>", width: width, height: height), altText: "a")
+        #expect(sizeAttributes(figure) == attributes)
     }
 
     @Test func onlyFiguresWiderThanTheColumnAreWide() throws {
         var renderer = ResultRenderer(slug: "aula")
-        func html(_ width: String) -> String {
+        func html(_ width: Double) -> String {
             renderer.render(.figure(ResultFigure(name: "f\(width)", caption: "c",
-                                                         svg: #"<svg width="\#(width)" height="100"></svg>"#, altText: "a")))
+                                                 svg: SVGDocument(text: "<svg/>", width: width, height: 100), altText: "a")))
         }
-        #expect(html("945.6").contains(#"<figure class="result-figure wide""#))
-        #expect(html("640").contains(#"<figure class="result-figure" "#))
+        #expect(html(945.6).contains(#"<figure class="result-figure wide""#))
+        #expect(html(640).contains(#"<figure class="result-figure" "#))
     }
 }
 

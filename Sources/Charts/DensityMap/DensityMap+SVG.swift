@@ -1,7 +1,7 @@
 extension DensityMap {
     /// The panels left to right (wrapping after `panelsPerRow`), each with its axes and
     /// heading, and a vertical colour bar beside the first row.
-    public func svg() -> String {
+    public func document() -> SVGDocument {
         let id = ChartDocument.elementID(identifier, prefix: "density", title: title, summary: summary)
         let domain = colorDomain
         let xScaleAxis = Axis.linear(xAxis.title, domain: xRange), yScaleAxis = Axis.linear(yAxis.title, domain: yRange)
@@ -47,7 +47,7 @@ extension DensityMap {
         drawColorBar(id: id, domain: domain, x: Double(perRow) * panelWidth + 8,
                      top: headingHeight + 8, bottom: headingHeight + 8 + panelSize, into: &svg)
         svg.close()
-        return svg.finish()
+        return svg.document()
     }
 
     private func drawColorBar(id: String, domain: ClosedRange<Double>, x: Double, top: Double, bottom: Double,

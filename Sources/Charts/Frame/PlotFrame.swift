@@ -48,6 +48,7 @@ extension PlotLayout {
 /// background, shared by every chart type.
 enum ChartDocument {
     static func open(_ svg: inout SVGWriter, id: String, title: String, summary: String, width: Double, height: Double) {
+        svg.size = (width, height)
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("width", px(width)), ("height", px(height)),

@@ -60,7 +60,7 @@ public struct Histogram: Hashable, Sendable {
         return normalized && n > 0 ? counts.map { $0 / (Double(n) * width) } : counts
     }
 
-    public func svg() -> String {
+    public func document() -> SVGDocument {
         let id = ChartDocument.elementID(identifier, prefix: "histogram", title: title, summary: summary)
         let edges = self.edges
         let allHeights = series.indices.map(heights(of:))
@@ -88,7 +88,7 @@ public struct Histogram: Hashable, Sendable {
         }
         legend.draw(left: frame.left, top: 8, into: &svg)
         svg.close()
-        return svg.finish()
+        return svg.document()
     }
 }
 

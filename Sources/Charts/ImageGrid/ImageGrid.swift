@@ -66,7 +66,7 @@ public struct ImageGrid: Hashable, Sendable {
         return (width, height, pixels)
     }
 
-    public func svg() -> String {
+    public func document() -> SVGDocument {
         let id = ChartDocument.elementID(identifier, prefix: "images", title: title, summary: summary)
         let (w, h, pixels) = mosaic()
         let labelWidth = rowLabels.isEmpty ? 0 : (rowLabels.map { ChartTheme.textWidth($0) }.max() ?? 0) + 12
@@ -87,6 +87,6 @@ public struct ImageGrid: Hashable, Sendable {
             svg.close()
         }
         svg.close()
-        return svg.finish()
+        return svg.document()
     }
 }

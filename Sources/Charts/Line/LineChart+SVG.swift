@@ -5,11 +5,12 @@ extension LineChart {
     /// axis — break the line), its error bars are `<line>`s and its markers circles, rects or
     /// polygons, so `<path>` elements without a class correspond one-to-one to series with
     /// drawable points; a series drawn with `.band` adds one `<path class="band">` before its line.
-    public func svg() -> String {
+    public func document() -> SVGDocument {
         let layout = PlotLayout(chart: self)
         let id = elementID
         var svg = SVGWriter()
         svg.numberStyle = numberStyle
+        svg.size = (width, height)
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("width", px(width)), ("height", px(height)),
@@ -35,7 +36,7 @@ extension LineChart {
         drawReferenceLines(layout, clipID: "\(id)-plot", into: &svg)
         LegendLayout.draw(layout.legendRows, chart: self, left: layout.left, into: &svg)
         svg.close()
-        return svg.finish()
+        return svg.document()
     }
 
     private func drawReferenceLines(_ layout: PlotLayout, clipID: String, into svg: inout SVGWriter) {

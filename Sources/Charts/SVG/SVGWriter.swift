@@ -10,6 +10,8 @@ struct SVGWriter {
     /// How the page writes numbers: applied to every text node (tick labels, legends, titles),
     /// never to attributes (coordinates stay in the machine form).
     var numberStyle = NumberStyle.plain
+    /// The root's size in pixels, set where the `<svg>` root is opened.
+    var size: (width: Double, height: Double) = (0, 0)
 
     /// `<name a="1">` and indents what follows until the matching `close()`.
     mutating func open(_ name: String, _ attributes: Attributes = []) {
@@ -38,6 +40,9 @@ struct SVGWriter {
         return text
     }
 
+    /// The finished document with its size.
+    func document() -> SVGDocument { SVGDocument(text: finish(), width: size.width, height: size.height) }
+
     private mutating func line(_ content: String) {
         text += String(repeating: "  ", count: openElements.count) + content + "\n"
     }
@@ -49,3 +54,17 @@ struct SVGWriter {
 
 /// Shorthand for a formatted coordinate attribute value.
 func px(_ value: Double) -> String { NumberFormat.coordinate(value) }
+
+/// A finished chart: the SVG text and the pixel size of its root, so a page can reserve the
+/// figure's space without reading the SVG back.
+public struct SVGDocument: Hashable, Sendable {
+    public let text: String
+    public let width: Double
+    public let height: Double
+
+    public init(text: String, width: Double, height: Double) {
+        self.text = text
+        self.width = width
+        self.height = height
+    }
+}

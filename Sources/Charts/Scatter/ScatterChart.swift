@@ -56,7 +56,7 @@ public struct ScatterChart: Hashable, Sendable {
         groups[index].marker ?? Marker.automatic(at: index / Palette.okabeIto.count)
     }
 
-    public func svg() -> String {
+    public func document() -> SVGDocument {
         let id = ChartDocument.elementID(identifier, prefix: "scatter", title: title, summary: summary)
         let legend = CategoricalLegend(entries: showsLegend ? groups.indices.map { (groups[$0].name, color(of: $0), marker(of: $0)) } : [],
                                        availableWidth: width - 80)
@@ -87,7 +87,7 @@ public struct ScatterChart: Hashable, Sendable {
         drawEllipses(frame.layout, clip: "url(#\(id)-plot)", into: &svg)
         legend.draw(left: frame.left, top: 8, into: &svg)
         svg.close()
-        return svg.finish()
+        return svg.document()
     }
 }
 

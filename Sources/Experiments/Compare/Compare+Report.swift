@@ -36,12 +36,12 @@ extension Compare {
     public func present(measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
         if let p = measurement.seeds { return [.table(table(p, page))] }
         guard let p = measurement.paired else { return [] }
-        let f = { SignificantFormat.format($0) }
-        let rows = [
-            [first, f(p.firstMean)],
-            [second, f(p.secondMean)],
-            ["\(first) − \(second)", f(p.difference)],
-            [page.text("Erro-padrão pareado", "Paired standard error"), f(p.standardError)],
+        let f = { ResultTable.Cell.decimal($0) }
+        let rows: [[ResultTable.Cell]] = [
+            [.text(first), f(p.firstMean)],
+            [.text(second), f(p.secondMean)],
+            [.text("\(first) − \(second)"), f(p.difference)],
+            [.text(page.text("Erro-padrão pareado", "Paired standard error")), f(p.standardError)],
             ["z", f(p.z)],
         ]
         let caption = page.text(
@@ -55,17 +55,17 @@ extension Compare {
     }
 
     private func table(_ p: SeedPairedDifference, _ page: PageContext) -> ResultTable {
-        let f = { SignificantFormat.format($0) }
-        var rows = zip(p.seeds, p.perSeed).map { seed, d in
-            ["\(first) − \(second), " + page.text("semente \(seed)", "seed \(seed)"), f(d.difference)]
+        let f = { ResultTable.Cell.decimal($0) }
+        var rows: [[ResultTable.Cell]] = zip(p.seeds, p.perSeed).map { seed, d in
+            [.text("\(first) − \(second), " + page.text("semente \(seed)", "seed \(seed)")), f(d.difference)]
         }
         rows += [
-            [first, f(p.pooled.firstMean)],
-            [second, f(p.pooled.secondMean)],
-            ["\(first) − \(second), " + page.text("média das sementes", "mean of the seeds"), f(p.difference)],
-            [page.text("Erro-padrão da amostra de teste (pareado)", "Standard error of the test sample (paired)"), f(p.testSE)],
-            [page.text("Erro-padrão entre sementes", "Standard error across seeds"), f(p.seedSE)],
-            [page.text("Erro-padrão combinado", "Combined standard error"), f(p.standardError)],
+            [.text(first), f(p.pooled.firstMean)],
+            [.text(second), f(p.pooled.secondMean)],
+            [.text("\(first) − \(second), " + page.text("média das sementes", "mean of the seeds")), f(p.difference)],
+            [.text(page.text("Erro-padrão da amostra de teste (pareado)", "Standard error of the test sample (paired)")), f(p.testSE)],
+            [.text(page.text("Erro-padrão entre sementes", "Standard error across seeds")), f(p.seedSE)],
+            [.text(page.text("Erro-padrão combinado", "Combined standard error")), f(p.standardError)],
             ["z", f(p.z)],
         ]
         let caption = page.text(

@@ -57,18 +57,18 @@ extension ComparePriors {
 
     public func present(measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
         if seeds.isMultiple { return presentSeeds(measurement, timings: timings, in: page) }
-        let f = { SignificantFormat.format($0) }
-        var rows: [[String]] = []
+        let f = { ResultTable.Cell.decimal($0) }
+        var rows: [[ResultTable.Cell]] = []
         var perEpoch: [String] = []
         var curves: [(String, [EpochValues])] = []
         for (prior, measured) in zip(priors, measurement.priors) {
             guard let run = measured.runs.first, let last = run.epochs.last else { continue }
             let name = ModelDescription.prior(prior, page)
-            var row = [name, f(last.testNELBO), f(last.testKL), f(last.testReconstruction)]
+            var row: [ResultTable.Cell] = [.text(name), f(last.testNELBO), f(last.testKL), f(last.testReconstruction)]
             if iwae > 0 { row.append(run.nll.map(f) ?? "—") }
-            row.append(String(measured.parameters))
+            row.append(.integer(measured.parameters))
             rows.append(row)
-            perEpoch.append("\(name) \(SignificantFormat.format(timings["\(Self.key(prior)).secondsPerEpoch"] ?? .nan, digits: 3))")
+            perEpoch.append("\(name) \(page.decimal(timings["\(Self.key(prior)).secondsPerEpoch"] ?? .nan, digits: 3))")
             curves.append((name, run.epochs))
         }
         var header = ["Prior", page.text("NELBO de teste", "Test NELBO"), "KL", page.text("Reconstrução", "Reconstruction")]

@@ -6,9 +6,9 @@ extension ComparePriors {
     /// With `seeds:`: a row of means per prior with the standard errors of the test NELBO and
     /// the IWAE NLL, and mean curves with bands.
     func presentSeeds(_ measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
-        let f = { SignificantFormat.format($0) }
-        let se = { SignificantFormat.format($0, digits: 2) }
-        var rows: [[String]] = []
+        let f = { ResultTable.Cell.decimal($0) }
+        let se = { ResultTable.Cell.decimal($0, digits: 2) }
+        var rows: [[ResultTable.Cell]] = []
         var perEpoch: [String] = []
         var curves: [(String, [[EpochValues]])] = []
         for (prior, measured) in zip(priors, measurement.priors) {
@@ -17,14 +17,14 @@ extension ComparePriors {
             let name = ModelDescription.prior(prior, page)
             let nelbo = SeedSummary(lasts.map(\.testNELBO)), kl = SeedSummary(lasts.map(\.testKL))
             let reconstruction = SeedSummary(lasts.map(\.testReconstruction))
-            var row = [name, f(nelbo.mean), se(nelbo.standardError), f(kl.mean), f(reconstruction.mean)]
+            var row: [ResultTable.Cell] = [.text(name), f(nelbo.mean), se(nelbo.standardError), f(kl.mean), f(reconstruction.mean)]
             if iwae > 0 {
                 let nll = SeedSummary(measured.runs.map { $0.nll ?? .nan })
                 row += [f(nll.mean), se(nll.standardError)]
             }
-            row.append(String(measured.parameters))
+            row.append(.integer(measured.parameters))
             rows.append(row)
-            perEpoch.append("\(name) \(SignificantFormat.format(timings["\(Self.key(prior)).secondsPerEpoch"] ?? .nan, digits: 3))")
+            perEpoch.append("\(name) \(page.decimal(timings["\(Self.key(prior)).secondsPerEpoch"] ?? .nan, digits: 3))")
             curves.append((name, measured.runs.map(\.epochs)))
         }
         let standardError = page.text("EP", "SE")

@@ -112,9 +112,9 @@ public struct DecoderComponents: Measured {
         let test = m.testPoints ?? []
         let loglikText = m.loglik.map {
             page.text("; log-verossimilhança média de teste da mistura finita: ", "; mean test log-likelihood of the finite mixture: ")
-                + SignificantFormat.format($0, digits: 4) + " nats"
+                + page.decimal($0, digits: 4) + " nats"
         } ?? ""
-        let sigma = "σ = (\(SignificantFormat.format(std[0], digits: 3)), \(SignificantFormat.format(std[1], digits: 3)))"
+        let sigma = "σ = (\(page.decimal(std[0], digits: 3)), \(page.decimal(std[1], digits: 3)))"
         let summary = page.text("\(centres.count) componentes N(μ(z), diag σ²) do decodificador de '\(model)' para uma grade de z, ",
                                 "\(centres.count) components N(μ(z), diag σ²) of the decoder of '\(model)' for a grid of z, ")
             + sigma + loglikText + "."
@@ -132,7 +132,7 @@ public struct DecoderComponents: Measured {
                                                         + "N(μ(z), diag σ²) no espaço dos dados (centro e elipse de 1 σ), sobre os pontos de teste.",
                                                      "Each z of a grid of \(grid)×\(grid) standard-normal quantiles becomes a Gaussian "
                                                         + "N(μ(z), diag σ²) in data space (centre and 1 σ ellipse), over the test points."),
-                                  svg: chart.svg(for: page), altText: summary)
+                                  svg: chart.document(for: page), altText: summary)
         return [.figure(figure)]
     }
 

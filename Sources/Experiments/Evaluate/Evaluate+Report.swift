@@ -64,12 +64,12 @@ extension Evaluate {
     public func present(measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
         let measurements = measurement.models
         let columns = metrics.filter { header($0, page) != nil }
-        var rows: [[String]] = []
+        var rows: [[ResultTable.Cell]] = []
         for m in measurements {
-            var row = [m.id, ModelDescription.model(m.model, page)]
+            var row: [ResultTable.Cell] = [.text(m.id), .text(ModelDescription.model(m.model, page))]
             for metric in columns {
                 let v = m.values[Self.key(metric)] ?? .nan
-                if case .activeUnits = metric { row.append(v.isFinite ? String(Int(v)) : "NaN") } else { row.append(SignificantFormat.format(v)) }
+                if case .activeUnits = metric { row.append(v.isFinite ? .integer(Int(v)) : .number("NaN")) } else { row.append(.decimal(v)) }
             }
             rows.append(row)
         }
@@ -116,7 +116,7 @@ extension Evaluate {
         let summary = measurements.map { m in
             let dims = m.klPerDimension!
             let above = dims.filter { $0 > 0.01 }.count
-            return page.text("\(m.id): \(above) de \(dims.count) dimensões com KL acima de 0.01 nats",
+            return page.text("\(m.id): \(above) de \(dims.count) dimensões com KL acima de 0,01 nats",
                              "\(m.id): \(above) of \(dims.count) dimensions with a KL above 0.01 nats")
         }.joined(separator: "; ")
         let chart = LineChart(title: page.text("KL por dimensão latente", "KL per latent dimension"), summary: summary + ".",
@@ -128,7 +128,7 @@ extension Evaluate {
                                                 + "colapsaram para o prior.",
                                                "Mean analytic KL per latent dimension, in decreasing order; dimensions near zero "
                                                 + "collapsed to the prior."),
-                            svg: chart.svg(for: page), altText: summary + ".")
+                            svg: chart.document(for: page), altText: summary + ".")
     }
 
     /// 1-based ranks of `values`, lowest first; ties share the better rank; NaN ranks last.

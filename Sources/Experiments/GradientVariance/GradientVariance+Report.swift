@@ -39,7 +39,7 @@ extension GradientVariance {
     func targetDescription(_ page: PageContext) -> String {
         switch function {
         case .quadratic(let c):
-            let center = SignificantFormat.format(c, digits: 3)
+            let center = page.decimal(c, digits: 3)
             return page.text("f(z) = Σⱼ (zⱼ − \(center))², q = N(μ, diag σ²) em \(mean.count) dimensão(ões)",
                              "f(z) = Σⱼ (zⱼ − \(center))², q = N(μ, diag σ²) in \(mean.count) dimension(s)")
         case let .decoder(model, example):
@@ -49,11 +49,12 @@ extension GradientVariance {
     }
 
     public func present(measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
-        let f = { SignificantFormat.format($0) }
+        let f = { page.decimal($0) }
         let rows = measurement.rows
-        let tableRows = rows.map { r in
-            [String(r.samples), f(r.meanReparameterization), f(r.meanScore), f(r.reparameterization), f(r.score),
-             f(r.scoreBaseline), f(r.ratio)]
+        let c = { ResultTable.Cell.decimal($0) }
+        let tableRows = rows.map { r -> [ResultTable.Cell] in
+            [.integer(r.samples), c(r.meanReparameterization), c(r.meanScore), c(r.reparameterization), c(r.score),
+             c(r.scoreBaseline), c(r.ratio)]
         }
         let name = "variancia-gradiente"
         let exact = measurement.exact.map { page.text("; gradiente exato ∂/∂μ₁ = \(f($0))", "; exact gradient ∂/∂μ₁ = \(f($0))") } ?? ""
@@ -77,7 +78,7 @@ extension GradientVariance {
             LineSeries(page.text("escore com linha de base", "score with a baseline"), x: x, y: rows.map(\.scoreBaseline), stroke: .dashed),
         ]
         let ratios = rows.map(\.ratio)
-        let low = SignificantFormat.format(ratios.min() ?? .nan, digits: 3), high = SignificantFormat.format(ratios.max() ?? .nan, digits: 3)
+        let low = page.decimal(ratios.min() ?? .nan, digits: 3), high = page.decimal(ratios.max() ?? .nan, digits: 3)
         let summary = page.text(
             "Variância dos estimadores de gradiente contra o número de amostras S, em escala log-log; a função escore "
                 + "tem variância \(low) a \(high) vezes a da reparametrização.",
@@ -89,7 +90,7 @@ extension GradientVariance {
         let figure = ResultFigure(name: name + "-figura",
                                   caption: page.text("Variância total dos três estimadores contra S; todas caem como 1/S, mas em níveis diferentes.",
                                                      "Total variance of the three estimators against S; all fall as 1/S, but at different levels."),
-                                  svg: chart.svg(for: page), altText: summary)
+                                  svg: chart.document(for: page), altText: summary)
         return [.table(table), .figure(figure)]
     }
 }

@@ -16,7 +16,7 @@ enum ImageFigures {
                      columns: Int, rowLabels: [String] = [], shape: (height: Int, width: Int), page: PageContext) -> ResultFigure {
         let grid = ImageGrid(title: title, summary: summary, images: rows, imageWidth: shape.width,
                              imageHeight: shape.height, columns: columns, rowLabels: rowLabels, identifier: name)
-        return ResultFigure(name: name, caption: caption, svg: grid.svg(for: page), altText: summary)
+        return ResultFigure(name: name, caption: caption, svg: grid.document(for: page), altText: summary)
     }
 
     static func scatter(name: String, title: String, summary: String, caption: String,
@@ -24,7 +24,7 @@ enum ImageFigures {
         let chart = ScatterChart(title: title, summary: summary, xAxis: .linear(xTitle), yAxis: .linear(yTitle),
                                  groups: groups.map { ScatterGroup($0.0, x: $0.1.map { $0[0] }, y: $0.1.map { $0[1] }) },
                                  identifier: name)
-        return ResultFigure(name: name, caption: caption, svg: chart.svg(for: page), altText: summary)
+        return ResultFigure(name: name, caption: caption, svg: chart.document(for: page), altText: summary)
     }
 
     /// Draws from `p(x | z)` for 2-D Gaussian decoders: the decoded mean plus the learned noise.

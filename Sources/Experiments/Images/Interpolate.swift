@@ -89,7 +89,7 @@ public struct Interpolate: Measured {
 
     public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
         let name = "interpolacao-\(model)-\(from)-\(to)"
-        let distance = SignificantFormat.format(m.distance, digits: 3)
+        let distance = page.decimal(m.distance, digits: 3)
         let summary = page.text(
             "Interpolação linear no espaço latente de '\(model)' entre os exemplos de teste \(from) e \(to), \(steps) passos; "
                 + "distância latente \(distance).",

@@ -74,7 +74,7 @@ public struct Reconstructions: Measured {
 
     public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
         let name = "reconstrucoes-\(model)"
-        let mse = SignificantFormat.format(m.mse, digits: 3)
+        let mse = page.decimal(m.mse, digits: 3)
         let summary = page.text("\(m.count) exemplos de teste e suas reconstruções por '\(model)'; erro quadrático médio \(mse) por componente.",
                                 "\(m.count) test examples and their reconstructions by '\(model)'; mean squared error \(mse) per component.")
         let title = page.text("Reconstruções de \(model)", "Reconstructions of \(model)")

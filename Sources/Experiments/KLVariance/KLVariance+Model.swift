@@ -68,11 +68,11 @@ extension KLVariance {
     }
 
     func presentModel(_ m: ModelMeasurement, in page: PageContext) -> [ExperimentOutput] {
-        let f = { SignificantFormat.format($0) }
         let id = trained?.id ?? ""
         let prior = ModelDescription.prior(m.prior, page)
-        let rows = m.estimates.map { e in
-            [String(e.samples), f(e.mean), f(e.standardDeviation)] + (m.analytic.map { [f($0), f(e.mean - $0)] } ?? [])
+        let c = { ResultTable.Cell.decimal($0) }
+        let rows = m.estimates.map { e -> [ResultTable.Cell] in
+            [.integer(e.samples), c(e.mean), c(e.standardDeviation)] + (m.analytic.map { [c($0), c(e.mean - $0)] } ?? [])
         }
         let table = ResultTable(
             name: name,
@@ -98,7 +98,7 @@ extension KLVariance {
                                      y: [first.standardDeviation, first.standardDeviation / ratio], stroke: .dashed,
                                      marker: Marker.none))
         }
-        let fitted = slope.map { page.text("; inclinação ajustada ", "; fitted slope ") + SignificantFormat.prose($0) } ?? ""
+        let fitted = slope.map { page.text("; inclinação ajustada ", "; fitted slope ") + page.decimal($0, digits: 3) } ?? ""
         let summary = page.text("Desvio-padrão do estimador de KL de '\(id)' contra o número de amostras S, em escala log-log",
                                 "Standard deviation of the KL estimator of '\(id)' against the number of samples S, on log-log axes")
             + fitted + "."
@@ -111,7 +111,7 @@ extension KLVariance {
                                                         + "a reta tracejada tem inclinação −1/2 (queda como 1/√S).",
                                                      "Standard deviation of the Monte Carlo KL estimator on '\(id)' against S; "
                                                         + "the dashed line has slope −1/2 (a fall as 1/√S)."),
-                                  svg: chart.svg(for: page), altText: summary)
+                                  svg: chart.document(for: page), altText: summary)
         return [.table(table), .figure(figure)]
     }
 }

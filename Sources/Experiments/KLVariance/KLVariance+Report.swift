@@ -68,7 +68,6 @@ extension KLVariance {
         return power == n && exponent >= 4 ? "10" + NumberFormat.superscript(exponent) : String(n)
     }
 
-    private static func f(_ x: Double) -> String { SignificantFormat.format(x) }
 
     // MARK: - Table
 
@@ -76,9 +75,10 @@ extension KLVariance {
         let header = page.isEnglish
             ? ["Samples (S)", "Estimator mean", "Standard deviation", "Standard error", targetColumn(m.target, page), "Bias"]
             : ["Amostras (S)", "Média do estimador", "Desvio-padrão", "Erro-padrão", targetColumn(m.target, page), "Viés"]
-        let rows = m.spreads.map { s in
-            [String(s.samples), Self.f(s.mean), Self.f(s.standardDeviation), Self.f(s.standardError),
-             Self.f(m.target.value), Self.f(s.mean - m.target.value)]
+        let c = { ResultTable.Cell.decimal($0) }
+        let rows = m.spreads.map { s -> [ResultTable.Cell] in
+            [.integer(s.samples), c(s.mean), c(s.standardDeviation), c(s.standardError),
+             c(m.target.value), c(s.mean - m.target.value)]
         }
         let defaultCaption = page.text(
             "Estimador de Monte Carlo de KL(q ‖ p) com \(priorDescription(page)): média, desvio-padrão e "
@@ -103,9 +103,9 @@ extension KLVariance {
                                      y: ends.map { first.standardDeviation * (Double(first.samples) / $0).squareRoot() },
                                      stroke: .dashed, marker: Marker.none, color: .reference))
         }
-        let slopeText = m.slope.map { page.text("a inclinação ajustada é ", "the fitted slope is ") + SignificantFormat.prose($0, digits: 3) }
+        let slopeText = m.slope.map { page.text("a inclinação ajustada é ", "the fitted slope is ") + page.decimal($0, digits: 3) }
             ?? page.text("não há pontos suficientes para ajustar uma inclinação", "there are too few points to fit a slope")
-        let first = Self.f(m.spreads.first!.standardDeviation), last = Self.f(m.spreads.last!.standardDeviation)
+        let first = page.decimal(m.spreads.first!.standardDeviation), last = page.decimal(m.spreads.last!.standardDeviation)
         let summary = page.text(
             "Gráfico log-log do desvio-padrão do estimador de Monte Carlo do KL entre \(repeats) repetições, "
                 + "para S = \(sampleList(page)) amostras: de \(first) a \(last). A reta tracejada tem inclinação −1/2 "
@@ -123,7 +123,7 @@ extension KLVariance {
                                                 + "A reta tracejada tem inclinação −1/2.",
                                                "Standard deviation of the estimator as a function of the number of samples S "
                                                 + "(log-log axes). The dashed line has slope −1/2."),
-                            svg: chart.svg(for: page), altText: summary)
+                            svg: chart.document(for: page), altText: summary)
     }
 
     private func meanFigure(_ m: KLVarianceMeasurement, _ page: PageContext) -> ResultFigure {
@@ -133,10 +133,10 @@ extension KLVariance {
         let summary = page.text(
             "Média do estimador de Monte Carlo do KL para S = \(sampleList(page)) amostras, com barras de "
                 + "± 1 desvio-padrão entre \(repeats) repetições; a linha tracejada marca \(target), "
-                + "\(Self.f(m.target.value)). \(biasSentence(m, page))",
+                + "\(page.decimal(m.target.value)). \(biasSentence(m, page))",
             "Mean of the Monte Carlo KL estimator for S = \(sampleList(page)) samples, with bars of "
                 + "± 1 standard deviation across \(repeats) repeats; the dashed line marks \(target), "
-                + "\(Self.f(m.target.value)). \(biasSentence(m, page))")
+                + "\(page.decimal(m.target.value)). \(biasSentence(m, page))")
         let figureName = name + "-media"
         let chart = LineChart(title: page.text("Média do estimador de Monte Carlo do KL", "Mean of the Monte Carlo KL estimator"),
                               summary: summary, xAxis: .log(page.text("Amostras (S)", "Samples (S)")),
@@ -146,7 +146,7 @@ extension KLVariance {
         return ResultFigure(name: figureName,
                             caption: page.text("Média do estimador ± 1 desvio-padrão entre repetições; a linha tracejada marca \(target).",
                                                "Mean of the estimator ± 1 standard deviation across repeats; the dashed line marks \(target)."),
-                            label: nil, svg: chart.svg(for: page), altText: summary)
+                            label: nil, svg: chart.document(for: page), altText: summary)
     }
 
     private func sampleList(_ page: PageContext) -> String {
@@ -177,15 +177,15 @@ extension KLVariance {
 
     private func summaryNote(_ m: KLVarianceMeasurement, _ page: PageContext) -> String {
         var text = m.slope.map {
-            page.text("Inclinação ajustada de log₁₀(desvio-padrão) contra log₁₀(S): \(SignificantFormat.prose($0, digits: 3)) (teoria: −0.5).",
-                      "Fitted slope of log₁₀(standard deviation) against log₁₀(S): \(SignificantFormat.prose($0, digits: 3)) (theory: −0.5).")
+            page.text("Inclinação ajustada de log₁₀(desvio-padrão) contra log₁₀(S): \(page.decimal($0, digits: 3)) (teoria: −0,5).",
+                      "Fitted slope of log₁₀(standard deviation) against log₁₀(S): \(page.decimal($0, digits: 3)) (theory: −0.5).")
         } ?? page.text("Inclinação log-log não ajustada: é preciso ao menos dois valores de S com desvio-padrão positivo.",
                        "No log-log slope fitted: it needs at least two values of S with a positive standard deviation.")
         switch m.target {
         case .analytic(let value):
-            text += page.text(" KL analítico: \(Self.f(value)).", " Analytic KL: \(Self.f(value)).")
+            text += page.text(" KL analítico: \(page.decimal(value)).", " Analytic KL: \(page.decimal(value)).")
         case .reference(let value, let se, let samples):
-            let reference = "\(Self.f(value)) ± \(SignificantFormat.format(se, digits: 2))"
+            let reference = "\(page.decimal(value)) ± \(page.decimal(se, digits: 2))"
             text += page.text(" Sem forma fechada para o KL contra uma mistura: referência por Monte Carlo com "
                                 + "\(Self.count(samples)) amostras, \(reference) (erro-padrão).",
                               " No closed form for the KL against a mixture: a Monte Carlo reference with "

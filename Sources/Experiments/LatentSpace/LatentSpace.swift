@@ -154,7 +154,7 @@ public struct LatentSpace: Measured {
                                   "a one-dimensional latent (the vertical axis means nothing)")
         } else if let explained = m.explained {
             axes = (page.text("CP 1", "PC 1"), page.text("CP 2", "PC 2"))
-            let percent = SignificantFormat.format(100 * explained, digits: 3)
+            let percent = page.decimal(100 * explained, digits: 3)
             planeText = page.text("projeção nas duas componentes principais das médias (latente de dimensão \(d); \(percent)% da variância)",
                                   "projection on the two principal components of the means (latent of dimension \(d); \(percent)% of the variance)")
         } else {
@@ -170,7 +170,7 @@ public struct LatentSpace: Measured {
         var summary = page.text("Médias μ(x) do codificador de '\(model)' para \(m.points) pontos de teste, por \(byText); \(planeText).",
                                 "Encoder means μ(x) of '\(model)' for \(m.points) test points, by \(byText); \(planeText).")
         if let purity = m.purity {
-            summary += page.text(" Pureza ", " Purity ") + SignificantFormat.format(purity, digits: 3) + "."
+            summary += page.text(" Pureza ", " Purity ") + page.decimal(purity, digits: 3) + "."
         }
         let figure = ImageFigures.scatter(name: "latente-\(model)-\(coloring.rawValue)",
                                           title: page.text("Espaço latente de \(model)", "Latent space of \(model)"),

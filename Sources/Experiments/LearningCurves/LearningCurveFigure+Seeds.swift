@@ -25,7 +25,7 @@ extension LearningCurveFigure {
                 series.append(line)
                 if epochs > 0 {
                     let last = SeedSummary(seeds.map { metric.value($0[epochs - 1], split) })
-                    lasts.append("\(split.name(page)) \(SignificantFormat.format(last.mean)) ± \(SignificantFormat.format(last.standardError, digits: 2))")
+                    lasts.append("\(split.name(page)) \(page.decimal(last.mean)) ± \(page.decimal(last.standardError, digits: 2))")
                 }
             }
             finals.append("\(runName): \(metric.shortName(page)) final \(lasts.joined(separator: ", "))")
@@ -36,7 +36,7 @@ extension LearningCurveFigure {
         let chart = LineChart(title: page.text("\(metric.shortName(page)) por época", "\(metric.shortName(page)) per epoch"),
                               summary: summary, xAxis: .linear(page.text("Época", "Epoch")), yAxis: .linear(metric.title(page)),
                               series: series, identifier: name)
-        return ResultFigure(name: name, caption: caption, svg: chart.svg(for: page),
+        return ResultFigure(name: name, caption: caption, svg: chart.document(for: page),
                             altText: page.text("Curvas de aprendizado: \(metric.shortName(page)) por época, média de \(count) sementes "
                                                 + "com faixa de um erro-padrão. ",
                                                "Learning curves: \(metric.shortName(page)) per epoch, mean of \(count) seeds "

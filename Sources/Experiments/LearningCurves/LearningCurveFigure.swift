@@ -57,14 +57,14 @@ enum LearningCurveFigure {
         }
         let summary = runs.map { runName, epochs -> String in
             let finals = splits.compactMap { split in
-                epochs.last.map { "\(split.name(page)) \(SignificantFormat.format(metric.value($0, split)))" }
+                epochs.last.map { "\(split.name(page)) \(page.decimal(metric.value($0, split)))" }
             }
             return "\(runName): \(metric.shortName(page)) final \(finals.joined(separator: ", "))"
         }.joined(separator: "; ")
         let chart = LineChart(title: page.text("\(metric.shortName(page)) por época", "\(metric.shortName(page)) per epoch"),
                               summary: summary + ".", xAxis: .linear(page.text("Época", "Epoch")),
                               yAxis: .linear(metric.title(page)), series: series, identifier: name)
-        return ResultFigure(name: name, caption: caption, svg: chart.svg(for: page),
+        return ResultFigure(name: name, caption: caption, svg: chart.document(for: page),
                             altText: page.text("Curvas de aprendizado: \(metric.shortName(page)) por época. ",
                                                "Learning curves: \(metric.shortName(page)) per epoch. ") + summary + ".")
     }

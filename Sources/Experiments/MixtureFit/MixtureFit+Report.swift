@@ -65,14 +65,14 @@ extension MixtureFit {
     public func present(measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
         if seeds.isMultiple { return presentSeeds(measurement, in: page) }
         guard let run = measurement.runs.first else { return [] }
-        let f = { SignificantFormat.format($0, digits: 4) }
-        var rows: [[String]] = run.fits.map { r in
-            [page.text("Mistura finita (EM)", "Finite mixture (EM)"), String(r.k), String(r.k * (2 * 2 + 1) - 1), f(r.train), f(r.test),
-             String(r.iterations)]
+        let f = { ResultTable.Cell.decimal($0, digits: 4) }
+        var rows: [[ResultTable.Cell]] = run.fits.map { r in
+            [.text(page.text("Mistura finita (EM)", "Finite mixture (EM)")), .integer(r.k), .integer(r.k * (2 * 2 + 1) - 1),
+             f(r.train), f(r.test), .integer(r.iterations)]
         }
         if let vae = run.vae {
-            rows.append([page.text("VAE (limite IWAE, k = \(iwaeSamples))", "VAE (IWAE bound, k = \(iwaeSamples))"), "∞",
-                         String(vae.parameters), f(vae.train), f(vae.test), page.text("\(epochs) épocas", "\(epochs) epochs")])
+            rows.append([.text(page.text("VAE (limite IWAE, k = \(iwaeSamples))", "VAE (IWAE bound, k = \(iwaeSamples))")), "∞",
+                         .integer(vae.parameters), f(vae.train), f(vae.test), .text(page.text("\(epochs) épocas", "\(epochs) epochs"))])
         }
         let data = ModelDescription.synthetic(set, page)
         let table = ResultTable(
@@ -80,10 +80,10 @@ extension MixtureFit {
             caption: page.text(
                 "Log-verossimilhança média por ponto (nats; maior é melhor) de misturas finitas de gaussianas ajustadas por EM "
                     + "(inicialização k-means++, semente \(seed)) e de um VAE com latente de dimensão \(latent), no \(data) "
-                    + "(\(trainCount) pontos de treino, \(testCount) de teste). Para o VAE, o limite inferior IWAE.",
+                    + "(\(page.number(trainCount)) pontos de treino, \(page.number(testCount)) de teste). Para o VAE, o limite inferior IWAE.",
                 "Mean log-likelihood per point (nats; higher is better) of finite Gaussian mixtures fitted by EM "
                     + "(k-means++ initialization, seed \(seed)) and of a VAE with a latent of dimension \(latent), on the \(data) "
-                    + "(\(trainCount) training points, \(testCount) test). For the VAE, the IWAE lower bound."),
+                    + "(\(page.number(trainCount)) training points, \(page.number(testCount)) test). For the VAE, the IWAE lower bound."),
             header: page.isEnglish ? ["Model", "Components (K)", "Parameters", "Training", "Test", "Iterations"]
                 : ["Modelo", "Componentes (K)", "Parâmetros", "Treino", "Teste", "Iterações"],
             rows: rows)
@@ -93,7 +93,7 @@ extension MixtureFit {
     }
 
     func klNote(_ kl: Double, ofSeeds: Bool, _ page: PageContext) -> String {
-        let value = SignificantFormat.format(kl, digits: 3)
+        let value = page.decimal(kl, digits: 3)
         let collapsed = kl < 0.1
         return page.text(
             "KL médio de teste do VAE\(ofSeeds ? " (média das sementes)" : ""): \(value) nats"
@@ -150,6 +150,6 @@ extension MixtureFit {
                                                 + "o VAE pela exponencial do limite IWAE (k = \(k)), que subestima a densidade.",
                                                "Density of each model on the same colour scale (saturated at the densest 1% of cells); "
                                                 + "the VAE by the exponential of the IWAE bound (k = \(k)), which underestimates the density."),
-                            svg: map.svg(for: page), altText: summary)
+                            svg: map.document(for: page), altText: summary)
     }
 }

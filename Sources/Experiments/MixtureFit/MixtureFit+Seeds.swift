@@ -31,24 +31,24 @@ extension MixtureFit {
     /// A row per model with the means across seeds and the standard error of the test
     /// log-likelihood; the first seed's density maps.
     func presentSeeds(_ measurement: Measurement, in page: PageContext) -> [ExperimentOutput] {
-        let f = { SignificantFormat.format($0, digits: 4) }
-        let se = { SignificantFormat.format($0, digits: 2) }
+        let f = { ResultTable.Cell.decimal($0, digits: 4) }
+        let se = { ResultTable.Cell.decimal($0, digits: 2) }
         let runs = measurement.runs
         let list = seeds.seeds
-        var rows: [[String]] = []
+        var rows: [[ResultTable.Cell]] = []
         for (index, k) in componentCounts.enumerated() {
             let train = SeedSummary(runs.map { $0.fits[index].train }), test = SeedSummary(runs.map { $0.fits[index].test })
             let iterations = SeedSummary(runs.map { Double($0.fits[index].iterations) })
-            rows.append([page.text("Mistura finita (EM)", "Finite mixture (EM)"), String(k), String(k * (2 * 2 + 1) - 1),
-                         f(train.mean), f(test.mean), se(test.standardError), SignificantFormat.format(iterations.mean, digits: 3)])
+            rows.append([.text(page.text("Mistura finita (EM)", "Finite mixture (EM)")), .integer(k), .integer(k * (2 * 2 + 1) - 1),
+                         f(train.mean), f(test.mean), se(test.standardError), .decimal(iterations.mean, digits: 3)])
         }
         let vaes = runs.compactMap(\.vae)
         var kl: Double?
         if vaes.count == runs.count, let first = vaes.first {
             let train = SeedSummary(vaes.map(\.train)), test = SeedSummary(vaes.map(\.test))
-            rows.append([page.text("VAE (limite IWAE, k = \(iwaeSamples))", "VAE (IWAE bound, k = \(iwaeSamples))"), "∞",
-                         String(first.parameters), f(train.mean), f(test.mean), se(test.standardError),
-                         page.text("\(epochs) épocas", "\(epochs) epochs")])
+            rows.append([.text(page.text("VAE (limite IWAE, k = \(iwaeSamples))", "VAE (IWAE bound, k = \(iwaeSamples))")), "∞",
+                         .integer(first.parameters), f(train.mean), f(test.mean), se(test.standardError),
+                         .text(page.text("\(epochs) épocas", "\(epochs) epochs"))])
             kl = SeedSummary(vaes.map(\.kl)).mean
         }
         let seedText = list.map(String.init).joined(separator: ", ")
@@ -58,11 +58,11 @@ extension MixtureFit {
             caption: page.text(
                 "Log-verossimilhança média por ponto (nats; maior é melhor) de misturas finitas de gaussianas ajustadas por EM "
                     + "(inicialização k-means++) e de um VAE com latente de dimensão \(latent), no \(data) "
-                    + "(\(trainCount) pontos de treino, \(testCount) de teste), médias de \(list.count) sementes (\(seedText)) com o "
+                    + "(\(page.number(trainCount)) pontos de treino, \(page.number(testCount)) de teste), médias de \(list.count) sementes (\(seedText)) com o "
                     + "erro-padrão (EP) da média de teste, s/√n. Para o VAE, o limite inferior IWAE.",
                 "Mean log-likelihood per point (nats; higher is better) of finite Gaussian mixtures fitted by EM "
                     + "(k-means++ initialization) and of a VAE with a latent of dimension \(latent), on the \(data) "
-                    + "(\(trainCount) training points, \(testCount) test), means of \(list.count) seeds (\(seedText)) with the "
+                    + "(\(page.number(trainCount)) training points, \(page.number(testCount)) test), means of \(list.count) seeds (\(seedText)) with the "
                     + "standard error (SE) of the test mean, s/√n. For the VAE, the IWAE lower bound."),
             header: page.isEnglish ? ["Model", "Components (K)", "Parameters", "Training", "Test", "SE", "Iterations"]
                 : ["Modelo", "Componentes (K)", "Parâmetros", "Treino", "Teste", "EP", "Iterações"],

@@ -1,27 +1,11 @@
 import LatentModels
 import Foundation
-import PortableMath
 
-/// The aggregated posterior q(z) = (1/N) Σₙ N(z; μₙ, diag σₙ²) of N encoded points, and
-/// densities on a regular 2-D grid.
-struct AggregatedPosterior {
-    var means: [[Double]]
-    var stds: [[Double]]
-
-    /// log q(z) at one 2-D point (logSumExp over the N posteriors).
-    func logDensity(_ z: [Double]) -> Double {
-        var terms = [Double]()
-        terms.reserveCapacity(means.count)
-        let logN = PortableMath.log(Double(means.count))
-        for (mu, sd) in zip(means, stds) {
-            var s = -logN
-            for j in 0..<z.count {
-                let u = (z[j] - mu[j]) / sd[j]
-                s -= 0.5 * DiagonalNormal.logTwoPi + PortableMath.log(sd[j]) + 0.5 * u * u
-            }
-            terms.append(s)
-        }
-        return Statistics.logSumExp(terms)
+/// The aggregated posterior q(z) = (1/N) Σₙ N(z; μₙ, diag σₙ²) of N encoded points: the
+/// statistics library's equal-weight mixture of their Gaussians.
+enum AggregatedPosterior {
+    static func mixture(means: [[Double]], stds: [[Double]]) -> NormalMixture {
+        NormalMixture(components: zip(means, stds).map { DiagonalNormal(mean: $0, std: $1) })
     }
 }
 

@@ -24,10 +24,11 @@ extension PriorDensity {
     }
 
     public func present(measurement m: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
-        let f = { SignificantFormat.format($0, digits: 3) }
+        let f = { page.decimal($0, digits: 3) }
+        let c = { ResultTable.Cell.decimal($0, digits: 3) }
         let name = "densidade-\(model)"
         let priorName = ModelDescription.prior(m.priorModel, page)
-        let range = "[−\(f(m.extent)), \(f(m.extent))]²"
+        let range = "[\(f(-m.extent)), \(f(m.extent))]²"
         let summary = page.text(
             "Densidade do prior (\(priorName)) e da posterior agregada de '\(model)' (\(m.count) pontos de teste) "
                 + "em \(range); massa do prior onde q(z) < p(z)/10: \(f(m.holeMass)).",
@@ -49,7 +50,7 @@ extension PriorDensity {
                                "Left, the prior p(z); right, the aggregate posterior q(z) = (1/N) Σₙ q(z | xₙ) "
                                 + "of \(m.count) test points, on the same colour scale. Regions light in the prior and dark "
                                 + "in q(z) are the holes: prior samples there fall where the decoder saw no data."),
-            svg: map.svg(for: page), altText: summary)
+            svg: map.document(for: page), altText: summary)
         let table = ResultTable(
             name: name,
             caption: page.text("Massa de cada densidade na grade (≈ 1 quando a grade cobre a densidade), massa do prior nos buracos "
@@ -58,7 +59,7 @@ extension PriorDensity {
                                 + "(where q(z) < p(z)/10) and KL(q ‖ p) computed on the grid, in nats."),
             header: page.isEnglish ? ["Prior mass", "Mass of q(z)", "Prior mass in the holes", "KL(q ‖ p)"]
                 : ["Massa do prior", "Massa de q(z)", "Massa do prior nos buracos", "KL(q ‖ p)"],
-            rows: [[f(m.priorMass), f(m.aggregateMass), f(m.holeMass), f(m.kl)]])
+            rows: [[c(m.priorMass), c(m.aggregateMass), c(m.holeMass), c(m.kl)]])
         return [.figure(figure), .table(table)]
     }
 }

@@ -24,7 +24,7 @@ import PortableMath
 /// `extent`.
 public struct PriorDensity: Measured {
     public static let directiveName = "PriorDensity"
-    public static let version = 2
+    public static let version = 3
 
     let model: String
     let grid: Int
@@ -73,7 +73,7 @@ public struct PriorDensity: Measured {
         let q = withNoGrad { vae.encode(shown.tensor(), condition: condition) }
         let means = TensorConversion.rows(q.mean)
         let stds = TensorConversion.rows(withNoGrad { (q.logVariance * 0.5).exp() })
-        let aggregate = AggregatedPosterior(means: means, stds: stds)
+        let aggregate = AggregatedPosterior.mixture(means: means, stds: stds)
         let priorSamples = TensorConversion.rows(vae.prior.sample(count: 2000, rng: RandomGenerator(seed: UInt64(seed)).stream(0xD3)))
         let half = extent > 0 ? extent : Self.automaticExtent(means: means, stds: stds, priorSamples: priorSamples)
         let g = DensityGrid(size: grid, extent: half)

@@ -31,14 +31,15 @@ enum ModelDescription {
             let b: String
             switch binarization {
             case .dynamic: b = page.text("binarização dinâmica", "dynamic binarization")
-            case .threshold(let t): b = page.text("limiar \(t)", "threshold \(t)")
+            case .threshold(let t): b = page.text("limiar \(page.number(t.description))", "threshold \(page.number(t.description))")
             case .none: b = page.text("intensidades", "intensities")
             }
-            return page.text("Fashion-MNIST (\(train ?? 60_000) de treino, \(test ?? 10_000) de teste, \(b))",
-                             "Fashion-MNIST (\(train ?? 60_000) training, \(test ?? 10_000) test, \(b))")
+            let train = page.number(train ?? 60_000), test = page.number(test ?? 10_000)
+            return page.text("Fashion-MNIST (\(train) de treino, \(test) de teste, \(b))",
+                             "Fashion-MNIST (\(train) training, \(test) test, \(b))")
         case let .synthetic(set, train, test):
-            return page.text("\(synthetic(set, page)) (\(train) de treino, \(test) de teste)",
-                             "\(synthetic(set, page)) (\(train) training, \(test) test)")
+            return page.text("\(synthetic(set, page)) (\(page.number(train)) de treino, \(page.number(test)) de teste)",
+                             "\(synthetic(set, page)) (\(page.number(train)) training, \(page.number(test)) test)")
         }
     }
 

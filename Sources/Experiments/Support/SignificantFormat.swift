@@ -1,10 +1,11 @@
+import Notebook
 import Foundation
 import PortableMath
 
 /// Numbers for result tables and notes, with a fixed count of significant digits.
 ///
-/// The machine form, with a dot, as the CSV files keep it; pages write it in their own format
-/// (`LocalNumbers` for cells and captions, `NumberStyle` in figures). Very small or large
+/// The machine form, with a dot, as the CSV files keep it. Presentations write numbers in the
+/// page's format through `PageContext.decimal` (prose) and `ResultTable.Cell.decimal` (cells). Very small or large
 /// magnitudes use `e` notation so the CSV stays numeric.
 enum SignificantFormat {
     /// `0.1234`, `12.35`, `1235`, `1.235e-05`; `0` for zero, `NaN`/`inf` as such.
@@ -23,4 +24,16 @@ enum SignificantFormat {
     static func prose(_ value: Double, digits: Int = 3) -> String {
         format(value, digits: digits).replacingOccurrences(of: "-", with: "−")
     }
+}
+
+extension ResultTable.Cell {
+    /// A number cell with `digits` significant digits (`SignificantFormat.format`).
+    static func decimal(_ value: Double, digits: Int = 4) -> ResultTable.Cell {
+        .number(SignificantFormat.format(value, digits: digits))
+    }
+}
+
+extension PageContext {
+    /// `value` with `digits` significant digits as the page writes it (`0,4145`, `−2,366`).
+    func decimal(_ value: Double, digits: Int = 4) -> String { number(SignificantFormat.format(value, digits: digits)) }
 }

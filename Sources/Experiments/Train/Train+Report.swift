@@ -42,9 +42,12 @@ extension Train {
         if seeds.isMultiple { return presentSeeds(measurement, timings: timings, in: page) }
         guard let epochs = measurement.runs.first, let last = epochs.last else { return [] }
         let c = configuration
-        let f = SignificantFormat.format
+        let f = { page.decimal($0, digits: $1) }
+        let cell = { ResultTable.Cell.decimal($0) }
         // Through the shortest Float description, so 0.01 prints as 0.01 (not 0.009999…).
-        let short = { (x: Float) in NumberFormat.trimmingZeros(f(Double(x.description) ?? Double(x), 3)) }
+        let short = { (x: Float) in
+            page.number(NumberFormat.trimmingZeros(SignificantFormat.format(Double(x.description) ?? Double(x), digits: 3)))
+        }
         let lr = short(c.learningRate), beta = short(c.beta)
         let model = ModelDescription.model(c.model, page)
         let table = ResultTable(
@@ -59,8 +62,8 @@ extension Train {
             header: [page.text("Modelo", "Model"), page.text("NELBO de teste", "Test NELBO"), "KL",
                      page.text("Reconstrução", "Reconstruction"), page.text("NELBO de treino", "Training NELBO"),
                      page.text("Parâmetros", "Parameters")],
-            rows: [[model, f(last.testNELBO, 4), f(last.testKL, 4), f(last.testReconstruction, 4),
-                    f(last.trainNELBO, 4), String(measurement.parameters)]])
+            rows: [[.text(model), cell(last.testNELBO), cell(last.testKL), cell(last.testReconstruction),
+                    cell(last.trainNELBO), .integer(measurement.parameters)]])
         let figure = LearningCurveFigure.figure(
             name: name + "-curvas", runs: [(model, epochs)], metric: .nelbo, splits: [.train, .test],
             caption: page.text("NELBO por época de \(model) (treino: média das estimativas durante a época; teste: depois da época).",

@@ -17,12 +17,12 @@ extension Train {
     func presentSeeds(_ measurement: Measurement, timings: [String: Double], in page: PageContext) -> [ExperimentOutput] {
         let lasts = measurement.runs.compactMap(\.last)
         guard lasts.count == measurement.runs.count, !lasts.isEmpty else { return [] }
-        let f = { SignificantFormat.format($0, digits: 4) }
+        let f = { ResultTable.Cell.decimal($0, digits: 4) }
         let shown = Self.seedQuantities.prefix(4)
         let summaries = shown.map { q in SeedSummary(lasts.map(q.value)) }
-        var rows = zip(seeds.seeds, lasts).map { seed, last in [String(seed)] + shown.map { f($0.value(last)) } }
-        rows.append([page.text("Média", "Mean")] + summaries.map { f($0.mean) })
-        rows.append([page.text("Erro-padrão", "Standard error")] + summaries.map { SignificantFormat.format($0.standardError, digits: 2) })
+        var rows = zip(seeds.seeds, lasts).map { seed, last in [.integer(seed)] + shown.map { f($0.value(last)) } }
+        rows.append([.text(page.text("Média", "Mean"))] + summaries.map { f($0.mean) })
+        rows.append([.text(page.text("Erro-padrão", "Standard error"))] + summaries.map { .decimal($0.standardError, digits: 2) })
         let c = configuration
         let model = ModelDescription.model(c.model, page)
         let count = measurement.runs.count
@@ -32,11 +32,11 @@ extension Train {
             caption: page.text(
                 "Treinamento de \(model) em \(ModelDescription.data(c.data, page)) com \(count) sementes (\(seedList)): "
                     + "z = \(c.latent), \(c.hiddenLayers)×\(c.hidden) unidades ocultas, \(c.epochs) épocas, lote \(c.batchSize), "
-                    + "\(measurement.parameters) parâmetros. Valores da última época, em nats por exemplo; erro-padrão da média "
+                    + "\(page.number(measurement.parameters)) parâmetros. Valores da última época, em nats por exemplo; erro-padrão da média "
                     + "entre sementes, s/√n.",
                 "Training \(model) on \(ModelDescription.data(c.data, page)) with \(count) seeds (\(seedList)): "
                     + "z = \(c.latent), \(c.hiddenLayers)×\(c.hidden) hidden units, \(c.epochs) epochs, batch \(c.batchSize), "
-                    + "\(measurement.parameters) parameters. Values of the last epoch, in nats per example; standard error of "
+                    + "\(page.number(measurement.parameters)) parameters. Values of the last epoch, in nats per example; standard error of "
                     + "the mean across seeds, s/√n."),
             header: [page.text("Semente", "Seed")] + shown.map { $0.header(page) }, rows: rows)
         let figure = LearningCurveFigure.figure(
@@ -46,8 +46,8 @@ extension Train {
                                "NELBO per epoch of \(model): mean of \(count) seeds, with a band of one standard error "
                                 + "(training: mean of the estimates during the epoch; test: after the epoch)."),
             page: page)
-        let seconds = SignificantFormat.format(timings["seconds"] ?? .nan, digits: 3)
-        let perEpoch = SignificantFormat.format(timings["secondsPerEpoch"] ?? .nan, digits: 3)
+        let seconds = page.decimal(timings["seconds"] ?? .nan, digits: 3)
+        let perEpoch = page.decimal(timings["secondsPerEpoch"] ?? .nan, digits: 3)
         let epochs = c.epochs
         let timing = page.text(
             "Tempo de treino nesta máquina: \(count) sementes × \(epochs) época\(epochs == 1 ? "" : "s") em \(seconds) s de treino "

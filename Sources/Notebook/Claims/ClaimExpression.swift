@@ -25,6 +25,18 @@ indirect enum ClaimTerm: Equatable, Sendable {
     case binary(Character, ClaimTerm, ClaimTerm)
 }
 
+extension ClaimTerm {
+    /// The references in the term, left to right.
+    var references: [(id: String, name: String, offset: Int)] {
+        switch self {
+        case .number: []
+        case let .reference(id, name, offset): [(id, name, offset)]
+        case .negate(let term), .abs(let term): term.references
+        case let .binary(_, left, right): left.references + right.references
+        }
+    }
+}
+
 struct ClaimComparison: Equatable, Sendable {
     enum Operator: String, Sendable { case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", near = "~=" }
     var left: ClaimTerm
@@ -34,6 +46,11 @@ struct ClaimComparison: Equatable, Sendable {
     var tolerance: ClaimTerm?
     /// The comparison's source text, for messages.
     var text: String
+
+    /// The references on both sides and in the tolerance, left to right.
+    var references: [(id: String, name: String, offset: Int)] {
+        left.references + right.references + (tolerance?.references ?? [])
+    }
 }
 
 struct ClaimParseError: Error, Equatable {

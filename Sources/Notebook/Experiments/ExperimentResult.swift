@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 
 /// What an experiment measured, and (once presented) what it shows: tables and figures in
@@ -54,7 +55,9 @@ public enum ExperimentOutput: Codable, Sendable, Hashable {
     case timing(String)
 }
 
-/// A table of already-formatted cells. `header.count` equals every row's count.
+/// A table: header words and typed cells. A number cell keeps the machine form (`-3.313`,
+/// `1.2e-05`, `9096`), which the CSV download holds as is and the page writes in its own
+/// format; a text cell is shown as it is. `header.count` equals every row's count.
 public struct ResultTable: Codable, Sendable, Hashable {
     /// Name used for `Output/data/<slug>/<name>.csv`; unique within the lesson.
     public var name: String
@@ -62,9 +65,28 @@ public struct ResultTable: Codable, Sendable, Hashable {
     /// Cross-reference label (`@tab-…`), if any.
     public var label: String?
     public var header: [String]
-    public var rows: [[String]]
+    public var rows: [[Cell]]
 
-    public init(name: String, caption: String, label: String? = nil, header: [String], rows: [[String]]) {
+    public enum Cell: Codable, Sendable, Hashable, ExpressibleByStringLiteral {
+        /// Words, a name, a range ("1000 épocas", "VAE", "—"): shown as written.
+        case text(String)
+        /// A number in the machine form: a dot, ASCII minus, no grouping.
+        case number(String)
+
+        public init(stringLiteral value: String) { self = .text(value) }
+
+        /// A whole number.
+        public static func integer(_ value: Int) -> Cell { .number(String(value)) }
+
+        /// What the CSV holds.
+        public var machine: String {
+            switch self {
+            case .text(let text), .number(let text): text
+            }
+        }
+    }
+
+    public init(name: String, caption: String, label: String? = nil, header: [String], rows: [[Cell]]) {
         precondition(rows.allSatisfy { $0.count == header.count }, "ResultTable '\(name)': every row needs \(header.count) cells")
         self.name = name
         self.caption = caption
@@ -79,25 +101,30 @@ public struct ResultTable: Codable, Sendable, Hashable {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return ([header] + rows.map { $0.map(\.machine) }).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }
 
-/// An SVG figure. `svg` is a complete `<svg>` element with `<title>` and `<desc>`.
+/// An SVG figure. `svg` is a complete `<svg>` element with `<title>` and `<desc>`; `width`
+/// and `height` are its root's size in pixels, so the page reserves the space before it loads.
 public struct ResultFigure: Codable, Sendable, Hashable {
     /// Name used for `Output/figures/<slug>/<name>.svg`; unique within the lesson.
     public var name: String
     public var caption: String
     public var label: String?
     public var svg: String
+    public var width: Double
+    public var height: Double
     /// Text alternative describing what the figure shows.
     public var altText: String
 
-    public init(name: String, caption: String, label: String? = nil, svg: String, altText: String) {
+    public init(name: String, caption: String, label: String? = nil, svg: SVGDocument, altText: String) {
         self.name = name
         self.caption = caption
         self.label = label
-        self.svg = svg
+        self.svg = svg.text
+        self.width = svg.width
+        self.height = svg.height
         self.altText = altText
     }
 }

@@ -21,6 +21,13 @@ public struct PageContext: Sendable, Hashable {
     /// How the page writes numbers, for the figures drawn for it (`Charts.NumberStyle`).
     public var numberStyle: NumberStyle { NumberStyle(language: language) }
 
+    /// A number in the machine form (`0.001`, `-2.5`, `10000`, `1.2e-05`) as the page writes it
+    /// (`0,001`, `−2,5`, `10 000`): for numbers in captions, notes and alternative texts.
+    public func number(_ machine: String) -> String { numberStyle.number(machine) }
+
+    /// A whole number as the page writes it (`10 000` in Portuguese).
+    public func number(_ value: Int) -> String { numberStyle.number(String(value)) }
+
     /// The text in the page's language: `page.text("Época", "Epoch")`.
     public func text(_ portuguese: String, _ english: String) -> String { isEnglish ? english : portuguese }
 }

@@ -1,3 +1,4 @@
+import Charts
 import Markdown
 
 /// The course's front page: the lessons in order, as cards with their summary, number of
@@ -41,13 +42,13 @@ public enum IndexPage {
         }
         html += "<p class=\"lede\">\(escapeHTML(intro))</p>\n"
         html += "<ol class=\"lesson-cards\">\n"
-        for entry in entries { html += card(entry, strings: strings, numbers: LocalNumbers(language: course.language)) }
+        for entry in entries { html += card(entry, strings: strings, numbers: NumberStyle(language: course.language)) }
         html += "</ol>\n</main>\n"
         html += PageChrome.footer(course: course, strings: strings)
         return html
     }
 
-    static func card(_ entry: Entry, strings: PageStrings = .portuguese, numbers: LocalNumbers = LocalNumbers(decimalSeparator: ",")) -> String {
+    static func card(_ entry: Entry, strings: PageStrings = .portuguese, numbers: NumberStyle = NumberStyle(decimalSeparator: ",")) -> String {
         var html = "<li class=\"lesson-card\">\n"
         if let number = entry.number { html += "<p class=\"lesson-number\">\(escapeHTML(strings.lessonNumber(number)))</p>\n" }
         html += "<h2><a href=\"\(urlAttribute(entry.slug + ".html"))\">\(escapeHTML(entry.title))</a></h2>\n"

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Markdown
 
@@ -8,15 +9,18 @@ import Markdown
 struct InlineClaims {
     var file: String
     var evaluation: ClaimEvaluation
-    var numbers: LocalNumbers
+    var numbers: NumberStyle
     private(set) var diagnostics: [Diagnostic] = []
     /// Claims checked (true or false), and those found false.
     private(set) var checked = 0
     private(set) var failed = 0
 
     var strings = PageStrings.portuguese
+    /// The scalars each directive declares, so a misspelt name is an error even when its
+    /// directive produced no result: see `LessonPlan.declaredScalars`.
+    var declared: [String: [ScalarName]] = [:]
 
-    init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>, numbers: LocalNumbers,
+    init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>, numbers: NumberStyle,
          strings: PageStrings = .portuguese) {
         self.strings = strings
         self.file = file
@@ -36,6 +40,13 @@ struct InlineClaims {
             report("invalid-claim", "cannot read the claim '\(expression)': \(error.message)", at(error.offset),
                    suggestion: "write e.g. `?vae.test.nelbo < gmvae.test.nelbo` or `?a.x ~= 3 ± 0.5`")
             return "<span class=\"claim invalid\">?</span>"
+        }
+        for reference in comparisons.flatMap(\.references) {
+            if let suggestion = LessonPlan.undeclared(reference.name, of: reference.id, in: declared) {
+                report("unknown-reference", "'\(reference.id)' has no value named '\(reference.name)'", at(reference.offset),
+                       suggestion: suggestion)
+                return "<span class=\"claim invalid\">?</span>"
+            }
         }
         let results: [ClaimEvaluation.Checked]
         do {

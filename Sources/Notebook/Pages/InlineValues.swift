@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Markdown
 import PortableMath
@@ -7,21 +8,21 @@ import PortableMath
 /// (`` `=kl-padrao.analytic` `` → `0.7185`).
 ///
 /// Formatting: four significant digits by default (integers in full); `` `=id.name:2` ``
-/// prints two decimals. The decimal separator is the page language's (`LocalNumbers`).
+/// prints two decimals. The decimal separator is the page language's (`Charts.NumberStyle`).
 struct InlineValues {
     var file: String
     /// Results by id (only directives that succeeded).
     var results: [String: ExperimentResult]
     /// Every id defined in the lesson, including failed directives.
     var knownIDs: Set<String>
-    var numbers: LocalNumbers
+    var numbers: NumberStyle
     /// The scalars each id's directive declares, to check a reference whose directive did not
     /// produce a result (it failed or was not run): see `LessonPlan.declaredScalars`.
     var declared: [String: [ScalarName]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>,
-         numbers: LocalNumbers = LocalNumbers()) {
+         numbers: NumberStyle = .plain) {
         self.file = file
         self.results = results
         self.knownIDs = knownIDs

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Markdown
 
@@ -26,7 +27,7 @@ public enum LessonPage {
                               lessons: Set<String> = []) -> RenderedPage {
         let language = lesson.language(in: course)
         let strings = PageStrings.for(language: language) ?? course.strings
-        let numbers = LocalNumbers(language: language)
+        let numbers = NumberStyle(language: language)
         var results = ResultRenderer(slug: lesson.slug, numbers: numbers, strings: strings)
         results.page = PageContext(language: language)
         results.file = lesson.path
@@ -42,6 +43,7 @@ public enum LessonPage {
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
             knownIDs: Set(plan.directiveForID.keys), numbers: numbers, strings: strings)
+        claims.declared = values.declared
         var references = CrossReferences(file: lesson.path, strings: strings)
         var links = LessonLinks(file: lesson.path, lessons: lessons.union([lesson.slug]))
         var body = ""

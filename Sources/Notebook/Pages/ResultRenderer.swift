@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Markdown
 
@@ -39,8 +40,8 @@ struct CaptionCounter {
 /// Renders one directive block's results (or its errors) as the HTML that replaces it.
 struct ResultRenderer {
     var slug: String
-    /// How table cells write numbers (the CSV keeps the decimal point).
-    var numbers = LocalNumbers()
+    /// How number cells are written (the CSV keeps the machine form).
+    var numbers = NumberStyle.plain
     var counter = CaptionCounter()
     /// Output files produced so far: relative path → contents.
     var files: [String: Data] = [:]
@@ -59,7 +60,7 @@ struct ResultRenderer {
     /// Results that could not be presented (a measurement that does not decode).
     var diagnostics: [Diagnostic] = []
 
-    init(slug: String, numbers: LocalNumbers = LocalNumbers(), strings: PageStrings = .portuguese) {
+    init(slug: String, numbers: NumberStyle = .plain, strings: PageStrings = .portuguese) {
         self.slug = slug
         self.numbers = numbers
         self.strings = strings
@@ -114,12 +115,20 @@ struct ResultRenderer {
         return html + "</section>\n"
     }
 
+    /// A table cell: a number in the page's format, a text as written.
+    func cell(_ cell: ResultTable.Cell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .number(let machine): numbers.number(machine)
+        }
+    }
+
     mutating func render(_ output: ExperimentOutput) -> String {
         switch output {
         case .note(let text):
-            return "<p class=\"result-note\">\(escapeHTML(numbers.text(text)))</p>\n"
+            return "<p class=\"result-note\">\(escapeHTML(text))</p>\n"
         case .timing(let text):
-            return "<p class=\"result-note timing\" data-volatile>\(escapeHTML(numbers.text(text)))</p>\n"
+            return "<p class=\"result-note timing\" data-volatile>\(escapeHTML(text))</p>\n"
         case .table(let table):
             let (number, anchor) = counter.nextTable(label: table.label)
             let name = uniqueName(table.name, kind: "data")
@@ -127,13 +136,13 @@ struct ResultRenderer {
             files[csvPath] = Data(table.csv.utf8)
             origins[csvPath] = origin
             var html = "<figure class=\"result-table\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<figcaption><span class=\"caption-number\">\(strings.table) \(number).</span> \(escapeHTML(numbers.text(table.caption)))"
+            html += "<figcaption><span class=\"caption-number\">\(strings.table) \(number).</span> \(escapeHTML(table.caption))"
             html += " <a class=\"download\" href=\"\(urlAttribute(csvPath))\" download>CSV</a></figcaption>\n"
             html += "<div class=\"table-scroll\"><table>\n<thead><tr>"
             html += table.header.map { "<th scope=\"col\">\(escapeHTML($0))</th>" }.joined()
             html += "</tr></thead>\n<tbody>\n"
             for row in table.rows {
-                html += "<tr>" + row.map { "<td>\(escapeHTML(numbers.cell($0)))</td>" }.joined() + "</tr>\n"
+                html += "<tr>" + row.map { "<td>\(escapeHTML(cell($0)))</td>" }.joined() + "</tr>\n"
             }
             return html + "</tbody>\n</table></div>\n</figure>\n"
         case .figure(let figure):
@@ -143,10 +152,10 @@ struct ResultRenderer {
             files[svgPath] = Data(figure.svg.utf8)
             origins[svgPath] = origin
             // Figures wider than the text column may reach into the right margin on wide screens.
-            let wide = svgWidth(figure.svg).map { $0 > 720 } ?? false
+            let wide = figure.width > 720
             var html = "<figure class=\"result-figure\(wide ? " wide" : "")\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<img src=\"\(urlAttribute(svgPath))\" alt=\"\(escapeHTML(numbers.text(figure.altText)))\"\(sizeAttributes(ofSVG: figure.svg))>\n"
-            html += "<figcaption><span class=\"caption-number\">\(strings.figure) \(number).</span> \(escapeHTML(numbers.text(figure.caption)))"
+            html += "<img src=\"\(urlAttribute(svgPath))\" alt=\"\(escapeHTML(figure.altText))\"\(sizeAttributes(figure))>\n"
+            html += "<figcaption><span class=\"caption-number\">\(strings.figure) \(number).</span> \(escapeHTML(figure.caption))"
             html += " <a class=\"download\" href=\"\(urlAttribute(svgPath))\" download>SVG</a></figcaption>\n"
             return html + "</figure>\n"
         }
@@ -188,30 +197,16 @@ struct ResultRenderer {
     }
 }
 
-/// ` width="640" height="380"` from an SVG's root element, so the page reserves the
-/// figure's space before it loads; "" when the root has no plain pixel size.
-func sizeAttributes(ofSVG svg: String) -> String {
-    guard let start = svg.range(of: "<svg"), let end = svg[start.upperBound...].firstIndex(of: ">") else { return "" }
-    let root = svg[start.upperBound..<end]
-    func number(_ name: String) -> Int? {
-        guard let range = root.range(of: " \(name)=\"") else { return nil }
-        let digits = root[range.upperBound...].prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") })
-        guard root[range.upperBound...].dropFirst(digits.count).first == "\"", let value = Double(digits) else { return nil }
-        return Int(value.rounded())
-    }
-    guard let width = number("width"), let height = number("height"), width > 0, height > 0 else { return "" }
+/// ` width="640" height="380"`: the figure's size, so the page reserves its space before it
+/// loads; "" for a figure without a size.
+func sizeAttributes(_ figure: ResultFigure) -> String {
+    let width = Int(figure.width.rounded()), height = Int(figure.height.rounded())
+    guard width > 0, height > 0 else { return "" }
     return " width=\"\(width)\" height=\"\(height)\""
 }
 
-/// The root `width` of an SVG document in pixels, if it states one.
-func svgWidth(_ svg: String) -> Int? {
-    let attributes = sizeAttributes(ofSVG: svg)
-    guard let range = attributes.range(of: "width=\"") else { return nil }
-    return Int(attributes[range.upperBound...].prefix(while: \.isNumber))
-}
-
 /// "0,42 s", "3,1 s", "2 min 05 s" with a decimal comma ("0.42 s" with a decimal point).
-func formatSeconds(_ seconds: Double, numbers: LocalNumbers = LocalNumbers(decimalSeparator: ",")) -> String {
+func formatSeconds(_ seconds: Double, numbers: NumberStyle = NumberStyle(decimalSeparator: ",")) -> String {
     if seconds < 10 { return String(format: "%.2f s", seconds).replacingOccurrences(of: ".", with: numbers.decimalSeparator) }
     if seconds < 60 { return String(format: "%.1f s", seconds).replacingOccurrences(of: ".", with: numbers.decimalSeparator) }
     let total = Int(seconds.rounded())

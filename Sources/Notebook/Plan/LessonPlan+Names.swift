@@ -117,11 +117,20 @@ extension LessonPlan {
     public func undeclaredReferences(in lesson: Lesson) -> [Diagnostic] {
         let declared = declaredScalars
         var found: [Diagnostic] = []
-        _ = lesson.document.renderHTML(inlineCode: { code, location in
-            guard case let .value(id, name, _, _) = InlineValues.Reference(code),
-                  let suggestion = Self.undeclared(name, of: id, in: declared) else { return nil }
-            found.append(Diagnostic(file: lesson.path, line: location.line, column: location.column, id: "unknown-reference",
+        func report(_ id: String, _ name: String, line: Int, column: Int) {
+            guard let suggestion = Self.undeclared(name, of: id, in: declared) else { return }
+            found.append(Diagnostic(file: lesson.path, line: line, column: column, id: "unknown-reference",
                                     message: "'\(id)' has no value named '\(name)'", suggestion: suggestion))
+        }
+        _ = lesson.document.renderHTML(inlineCode: { code, location in
+            if case let .value(id, name, _, _) = InlineValues.Reference(code) {
+                report(id, name, line: location.line, column: location.column)
+            } else if code.hasPrefix("?"), code.count > 1, let comparisons = try? ClaimParser.parse(String(code.dropFirst())) {
+                // A claim's references, at the column of each (after the backtick and the `?`).
+                for reference in comparisons.flatMap(\.references) {
+                    report(reference.id, reference.name, line: location.line, column: location.column + 1 + reference.offset)
+                }
+            }
             return nil
         })
         return found
