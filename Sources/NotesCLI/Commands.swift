@@ -172,7 +172,7 @@ extension NotesCommand {
 
         func run() throws {
             if markdown {
-                print(DirectiveCatalogue.section(defaultRegistry), terminator: "\n")
+                Console.standard.out(DirectiveCatalogue.section(defaultRegistry))
                 return
             }
             let code = DirectivesAction(name: name).run(console: .standard)

@@ -48,6 +48,13 @@ extension PlotLayout {
 /// background, shared by every chart type.
 enum ChartDocument {
     static func open(_ svg: inout SVGWriter, id: String, title: String, summary: String, width: Double, height: Double) {
+        openRoot(&svg, id: id, title: title, summary: summary, width: width, height: height)
+        svg.element("rect", [("width", px(width)), ("height", px(height)), ("fill", "#ffffff")])
+    }
+
+    /// The `<svg>` root with its size, `<title>` and `<desc>`, before any background: a chart
+    /// that needs `<defs>` first (the line chart's clip path) calls this, then draws its own.
+    static func openRoot(_ svg: inout SVGWriter, id: String, title: String, summary: String, width: Double, height: Double) {
         svg.size = (width, height)
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
@@ -58,7 +65,6 @@ enum ChartDocument {
         ])
         svg.element("title", [("id", "\(id)-title")], text: title)
         svg.element("desc", [("id", "\(id)-desc")], text: summary)
-        svg.element("rect", [("width", px(width)), ("height", px(height)), ("fill", "#ffffff")])
     }
 
     /// An XML-safe id prefix: `identifier` sanitized, or `prefix-` + a hash of the text.

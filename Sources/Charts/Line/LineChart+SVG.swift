@@ -10,16 +10,7 @@ extension LineChart {
         let id = elementID
         var svg = SVGWriter()
         svg.numberStyle = numberStyle
-        svg.size = (width, height)
-        svg.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("width", px(width)), ("height", px(height)),
-            ("viewBox", "0 0 \(px(width)) \(px(height))"),
-            ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
-            ("font-family", ChartTheme.fontFamily), ("font-size", px(ChartTheme.fontSize)),
-        ])
-        svg.element("title", [("id", "\(id)-title")], text: title)
-        svg.element("desc", [("id", "\(id)-desc")], text: summary)
+        ChartDocument.openRoot(&svg, id: id, title: title, summary: summary, width: width, height: height)
         svg.open("defs")
         svg.open("clipPath", [("id", "\(id)-plot")])
         svg.element("rect", [("x", px(layout.left)), ("y", px(layout.top)),

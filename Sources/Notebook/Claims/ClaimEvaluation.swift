@@ -67,7 +67,7 @@ struct ClaimEvaluation {
             }
             let names = result.scalars.keys.sorted()
             let hint = closestMatch(to: name, in: names).map { "did you mean '\(id).\($0)'?" } ?? "available: " + names.joined(separator: ", ")
-            throw .unknown("'\(id)' has no value named '\(name)'", hint, offset)
+            throw .unknown(LessonPlan.noValueMessage(id, name), hint, offset)
         }
     }
 }

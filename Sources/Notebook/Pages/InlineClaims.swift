@@ -43,7 +43,7 @@ struct InlineClaims {
         }
         for reference in comparisons.flatMap(\.references) {
             if let suggestion = LessonPlan.undeclared(reference.name, of: reference.id, in: declared) {
-                report("unknown-reference", "'\(reference.id)' has no value named '\(reference.name)'", at(reference.offset),
+                report("unknown-reference", LessonPlan.noValueMessage(reference.id, reference.name), at(reference.offset),
                        suggestion: suggestion)
                 return "<span class=\"claim invalid\">?</span>"
             }

@@ -81,7 +81,7 @@ struct InlineValues {
             // The directive failed and already reported why; the name is still checked against
             // the scalars it declares, so a typo does not wait for the experiment to work.
             if let suggestion = LessonPlan.undeclared(name, of: id, in: declared) {
-                return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location, suggestion: suggestion)
+                return fail("unknown-reference", LessonPlan.noValueMessage(id, name), location, suggestion: suggestion)
             }
             return "<span class=\"inline-value missing\" title=\"\(escapeHTML(reference))\">?</span>"
         }
@@ -93,7 +93,7 @@ struct InlineValues {
             let names = (Array(result.scalars.keys) + Array(result.timings.keys)).sorted()
             let hint = closestMatch(to: name, in: names).map { "did you mean '\(id).\($0)'?" }
                 ?? "available: " + names.joined(separator: ", ")
-            return fail("unknown-reference", "'\(id)' has no value named '\(name)'", location, suggestion: hint)
+            return fail("unknown-reference", LessonPlan.noValueMessage(id, name), location, suggestion: hint)
         }
         return "<span class=\"inline-value\" title=\"\(escapeHTML(reference))\">\(escapeHTML(numbers.number(Self.format(value, decimals: decimals))))</span>"
     }

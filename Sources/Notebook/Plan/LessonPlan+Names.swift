@@ -120,7 +120,7 @@ extension LessonPlan {
         func report(_ id: String, _ name: String, line: Int, column: Int) {
             guard let suggestion = Self.undeclared(name, of: id, in: declared) else { return }
             found.append(Diagnostic(file: lesson.path, line: line, column: column, id: "unknown-reference",
-                                    message: "'\(id)' has no value named '\(name)'", suggestion: suggestion))
+                                    message: Self.noValueMessage(id, name), suggestion: suggestion))
         }
         _ = lesson.document.renderHTML(inlineCode: { code, location in
             if case let .value(id, name, _, _) = InlineValues.Reference(code) {
@@ -135,6 +135,9 @@ extension LessonPlan {
         })
         return found
     }
+
+    /// "'a' has no value named 'test.nelb'": the message of every unknown-reference diagnostic.
+    static func noValueMessage(_ id: String, _ name: String) -> String { "'\(id)' has no value named '\(name)'" }
 
     /// The suggestion for `id.name` when `id`'s directive declares its scalars and none is
     /// `name`; nil when the name is declared or nothing is.
