@@ -15,6 +15,8 @@ extension Train {
         .init("train.reconstruction", "training reconstruction term of the last epoch", seeds: true),
         .init("epochs", "epochs trained"), .init("parameters", "trainable parameters"),
         .init("seeds", "number of seeds (with seeds: only)"),
+        .init("seconds", "wall time of the training, in seconds (differs by machine)", timing: true),
+        .init("secondsPerEpoch", "wall time per epoch (differs by machine)", timing: true),
     ] }
 }
 
@@ -117,6 +119,8 @@ extension ComparePriors {
         .init("<key>.test.kl", "test KL", seeds: true), .init("<key>.test.reconstruction", "test reconstruction", seeds: true),
         .init("<key>.iwae", "IWAE NLL", seeds: true), .init("<key>.parameters", "trainable parameters"),
         .init("best", "index in priors of the lowest (mean) test NELBO"), .init("seeds", "number of seeds (with seeds: only)"),
+        .init("<key>.seconds", "wall time of the prior's training (differs by machine)", timing: true),
+        .init("<key>.secondsPerEpoch", "wall time per epoch (differs by machine)", timing: true),
     ] }
 }
 

@@ -37,12 +37,15 @@ public struct BuildAction {
 
     public func run(console: Console) -> Int32 {
         if options.jobs > 1 { Catalogue.divideThreads(amongJobs: options.jobs) }
+        var options = options
+        options.numerics = Catalogue.numericSetting
         let builder = SiteBuilder(registry: registry, options: options, progress: console.err)
         let start = Date()
         do {
             let report = try builder.build()
             for note in report.notes { console.err("note: \(note)") }
             format.print(report.diagnostics, to: console)
+            if let freeze = report.freeze { console.err(freezeSummary(freeze)) }
             console.err(summary(report, verb: "Built", seconds: Date().timeIntervalSince(start), into: options.outputFolder.path))
             return report.errorCount > 0 ? 1 : 0
         } catch {
@@ -53,6 +56,7 @@ public struct BuildAction {
 }
 
 /// `notes check`: builds into a temporary folder, prints every diagnostic; 1 on any error.
+/// `notes freeze` is the same run with `writesFreeze`.
 public struct CheckAction {
     public var options: BuildOptions
     public var registry: ExperimentRegistry
@@ -61,13 +65,16 @@ public struct CheckAction {
     /// The committed site to compare the fresh build with (`--reproduce`), if any.
     public var reproducing: URL?
     public var format = DiagnosticFormat.text
+    /// The summary's first word: "Checked", or "Froze" for `notes freeze`.
+    public var verb: String
 
     public init(options: BuildOptions, registry: ExperimentRegistry = defaultRegistry, strict: Bool = false,
-                reproducing: URL? = nil) {
+                reproducing: URL? = nil, verb: String = "Checked") {
         self.options = options
         self.registry = registry
         self.strict = strict
         self.reproducing = reproducing
+        self.verb = verb
     }
 
     public func run(console: Console) -> Int32 {
@@ -76,6 +83,7 @@ public struct CheckAction {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var options = options
         options.outputFolder = scratch
+        options.numerics = Catalogue.numericSetting
         if options.jobs > 1 { Catalogue.divideThreads(amongJobs: options.jobs) }
         let start = Date()
         do {
@@ -92,7 +100,8 @@ public struct CheckAction {
                                           : "\(counted(drift.count, "file")) of \(committed.path) differ from a cold build")
             }
             format.print(report.diagnostics, to: console)
-            console.err(summary(report, verb: "Checked", seconds: Date().timeIntervalSince(start), into: nil))
+            if let freeze = report.freeze { console.err(freezeSummary(freeze)) }
+            console.err(summary(report, verb: verb, seconds: Date().timeIntervalSince(start), into: nil))
             if strict && report.warningCount > 0 && report.errorCount == 0 {
                 console.err("--strict: warnings count as errors")
                 return 1
@@ -145,6 +154,10 @@ public struct ListAction {
 public struct CleanAction {
     public var options: BuildOptions
     public var removeOutput: Bool
+    /// `--unused`: only the cache entries no lesson uses.
+    public var unusedOnly = false
+    /// The directives, whose keys tell which entries are used.
+    public var registry = defaultRegistry
 
     public init(options: BuildOptions, removeOutput: Bool) {
         self.options = options
@@ -158,6 +171,7 @@ public struct CleanAction {
             return 2
         }
         do {
+            if unusedOnly { return removeUnused(console: console) }
             if let cacheFolder = options.cacheFolder {
                 let lock = SafePaths.exists(cacheFolder) ? FolderLock.acquire(cacheFolder, waiting: console.err) : nil
                 let removed = try ResultCache.removeAll(in: cacheFolder)
@@ -183,6 +197,37 @@ public struct CleanAction {
     }
 }
 
+extension CleanAction {
+    /// `clean --unused`: the cache entries whose keys no lesson's directive has.
+    func removeUnused(console: Console) -> Int32 {
+        guard let folder = options.cacheFolder, SafePaths.exists(folder) else { return 0 }
+        do {
+            try ResultCache.claim(folder, dryRun: true)
+            let lessons = try SiteBuilder(registry: registry, options: options).loadLessons()
+            let used = Set(lessons.flatMap { LessonPlan(lesson: $0, registry: registry).resultKeys().values })
+            let lock = FolderLock.acquire(folder, waiting: console.err)
+            defer { lock?.release() }
+            let cache = ResultCache(folder: folder)
+            let removed = cache.prune(keeping: used)
+            let entries = removed.entries == 1 ? "1 unused cache entry" : "\(removed.entries) unused cache entries"
+            console.err("Removed \(entries) "
+                        + "(\(megabytes(removed.bytes))) from \(folder.path); \(megabytes(cache.byteCount)) remain")
+            return 0
+        } catch {
+            console.err("error: \(error); nothing was deleted")
+            return 2
+        }
+    }
+}
+
+/// `5.2 MB`.
+func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+
+/// `Froze into Notes/_freeze: 3 new, 79 kept, 1 removed (5.2 MB)`.
+func freezeSummary(_ freeze: FreezeSummary) -> String {
+    "Freeze \(freeze.folder): \(freeze.written) new, \(freeze.kept) kept, \(freeze.removed) removed (\(megabytes(freeze.bytes)) in all)"
+}
+
 /// `3 directives`, `1 directive`, `0 errors`.
 func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
@@ -194,7 +239,10 @@ enum LessonPlanText {
 func summary(_ report: BuildReport, verb: String, seconds: Double, into folder: String?) -> String {
     let lessons = report.lessons.count
     let directives = report.lessons.map(\.directives).reduce(0, +)
-    var text = "\(verb) \(counted(lessons, "lesson")) (\(counted(directives, "directive"))) in \(String(format: "%.1f", seconds)) s"
+    let computed = report.lessons.map(\.computed).reduce(0, +), cached = report.lessons.map(\.cached).reduce(0, +)
+    let frozen = report.lessons.map(\.frozen).reduce(0, +)
+    var text = "\(verb) \(counted(lessons, "lesson")) (\(counted(directives, "directive")): \(computed) computed, "
+        + "\(cached) from the cache, \(frozen) frozen) in \(String(format: "%.1f", seconds)) s"
     if let folder { text += " into \(folder)" }
     if !report.unbuilt.isEmpty {
         let files = Set(report.unbuilt.map(\.file)).count

@@ -9,7 +9,7 @@ public struct NotesCommand: ParsableCommand {
         commandName: "notes",
         abstract: "Turns Markdown lessons with experiment directives into executed HTML course pages.",
         version: NotesVersion.current,
-        subcommands: [Build.self, Check.self, List.self, Clean.self, Serve.self, Directives.self]
+        subcommands: [Build.self, Check.self, Freeze.self, List.self, Clean.self, Serve.self, Directives.self]
     )
     public init() {}
 
@@ -105,12 +105,15 @@ extension NotesCommand {
         @OptionGroup var runOptions: RunOptions
         @Flag(help: "Write into an output folder that is not empty and was not written by notes.")
         var force = false
+        @Flag(help: "Also record new results in the freeze (<notes>/_freeze) and remove entries no lesson uses, as notes freeze does.")
+        var freeze = false
         @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
         var diagnostics: DiagnosticFormat = .text
 
         func run() throws {
-            let options = try buildOptions(notes: notes.notes, output: output.output, lessons: selection.lessons,
+            var options = try buildOptions(notes: notes.notes, output: output.output, lessons: selection.lessons,
                                            run: runOptions, force: force)
+            options.writesFreeze = freeze
             var action = BuildAction(options: options)
             action.format = diagnostics
             let code = action.run(console: .standard)
@@ -120,19 +123,24 @@ extension NotesCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Runs every lesson as a build would, without touching the output folder.",
+            abstract: "Runs every directive afresh and checks the results against the freeze, without touching the output folder.",
             discussion: """
                 Prints all diagnostics; exits with 1 on any error (with --strict, on any warning too). \
-                With --reproduce, every directive runs afresh and any file that differs from the committed \
-                site (timings and cache status aside, which pages mark data-volatile) is an error. Meant for CI.
+                When the course has a freeze (<notes>/_freeze), a result that differs from its frozen one, a result \
+                the freeze lacks and a frozen entry no lesson uses are errors. With --cached, results come from the \
+                cache and the freeze instead (quick, but proves nothing about them). With --reproduce, any file that \
+                differs from the committed site (timings and cache status aside, which pages mark data-volatile) is \
+                an error too. Meant for CI.
                 """)
         @OptionGroup var notes: NotesFolderOption
         @OptionGroup var selection: LessonSelection
         @OptionGroup var runOptions: RunOptions
         @Flag(help: "Treat warnings as errors.")
         var strict = false
-        @Flag(help: "Run every directive afresh (the cache is not read) and compare the site with the committed one, file by file.")
+        @Flag(help: "Also compare the site with the committed one, file by file.")
         var reproduce = false
+        @Flag(help: "Take results from the cache and the freeze instead of running every directive.")
+        var cached = false
         @Option(help: "With --reproduce: the committed site to compare with.")
         var against: String = "Output"
         @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
@@ -140,9 +148,36 @@ extension NotesCommand {
 
         func run() throws {
             var options = try buildOptions(notes: notes.notes, output: nil, lessons: selection.lessons, run: runOptions)
-            options.readsCache = !reproduce
+            options.readsCache = cached
+            options.readsFreeze = cached
+            options.auditsFreeze = true
             let committed = reproduce ? URL(fileURLWithPath: against) : nil
             var action = CheckAction(options: options, strict: strict, reproducing: committed)
+            action.format = diagnostics
+            let code = action.run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    struct Freeze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Records every directive's result in the freeze (<notes>/_freeze), to commit with the lessons.",
+            discussion: """
+                Writes the results the freeze lacks (measurements and scalars, no weights, no timings) and removes \
+                the entries no lesson uses; existing entries are never rewritten. Only results this build of notes \
+                computed with the default numeric setting are frozen. A fresh clone then builds every page without \
+                training anything, and notes check proves the freeze by recomputing it.
+                """)
+        @OptionGroup var notes: NotesFolderOption
+        @OptionGroup var selection: LessonSelection
+        @OptionGroup var runOptions: RunOptions
+        @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
+        var diagnostics: DiagnosticFormat = .text
+
+        func run() throws {
+            var options = try buildOptions(notes: notes.notes, output: nil, lessons: selection.lessons, run: runOptions)
+            options.writesFreeze = true
+            var action = CheckAction(options: options, verb: "Froze")
             action.format = diagnostics
             let code = action.run(console: .standard)
             if code != 0 { throw ExitCode(code) }
@@ -183,17 +218,29 @@ extension NotesCommand {
     struct Clean: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Removes the experiment cache and leftovers of interrupted builds.",
-            discussion: "Deletes only what notes wrote: cache entries in a folder marked as a notes cache, and with --all the files the output folder's manifest lists.")
+            discussion: """
+                Deletes only what notes wrote: cache entries in a folder marked as a notes cache, and with --all the \
+                files the output folder's manifest lists. With --unused, only the cache entries no lesson uses. \
+                (A build of every lesson also keeps the cache under 1 GiB by removing unused entries, oldest first.)
+                """)
         @OptionGroup var notes: NotesFolderOption
         @OptionGroup var output: OutputFolderOption
         @Option(name: .long, help: "The cache folder to remove.")
         var cache: String = ".notes-cache"
         @Flag(help: "Also delete the generated site in the output folder.")
         var all = false
+        @Flag(help: "Remove only the cache entries that no lesson uses.")
+        var unused = false
+
+        func validate() throws {
+            if all && unused { throw ValidationError("--all and --unused cannot be combined") }
+        }
 
         func run() throws {
             let options = try buildOptions(notes: notes.notes, output: output.output, cache: cache)
-            let code = CleanAction(options: options, removeOutput: all).run(console: .standard)
+            var action = CleanAction(options: options, removeOutput: all)
+            action.unusedOnly = unused
+            let code = action.run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }

@@ -94,7 +94,7 @@ import Testing
         let (code, lines) = course.build()
         #expect(code == 0, "a folder named .md is a warning only")
         let summary = lines.last ?? ""
-        #expect(summary.contains("1 lesson (1 directive)"), "\(summary)")
+        #expect(summary.contains("1 lesson (1 directive: 1 computed, 0 from the cache, 0 frozen)"), "\(summary)")
         #expect(summary.hasSuffix("0 errors, 1 warning"), "\(summary)")
     }
 

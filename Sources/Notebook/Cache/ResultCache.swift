@@ -48,6 +48,8 @@ public struct ResultCache: Sendable {
     struct Entry: Codable {
         var result: ExperimentResult
         var artifacts: [ArtifactRecord]
+        /// What computed the result (absent in entries of older builds).
+        var provenance: Provenance?
     }
 
     var resultsFolder: URL { folder.appendingPathComponent("results") }
@@ -81,47 +83,55 @@ public struct ResultCache: Sendable {
         return removed
     }
 
-    public func lookup(_ key: String) -> Lookup {
+    public func lookup(_ key: String) -> Lookup { read(key).lookup }
+
+    /// The entry and what computed it (nil for an entry written before provenance was kept).
+    public func read(_ key: String) -> (lookup: Lookup, provenance: Provenance?) {
+        let lookup = readEntry(key)
+        return (lookup.0, lookup.1)
+    }
+
+    private func readEntry(_ key: String) -> (Lookup, Provenance?) {
         guard Self.isKey(key), SafePaths.kind(url(for: key).path) == .file,
-              let data = FileManager.default.contents(atPath: url(for: key).path) else { return .miss }
+              let data = FileManager.default.contents(atPath: url(for: key).path) else { return (.miss, nil) }
         guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
               let header = String(data: data[data.startIndex..<newline], encoding: .utf8) else {
-            return .corrupt(reason: "no header line")
+            return (.corrupt(reason: "no header line"), nil)
         }
         let fields = header.split(separator: " ")
         guard fields.count >= 2, fields[0] == "notes-cache" else {
-            return .corrupt(reason: "unknown header '\(TerminalText.escaped(String(header.prefix(60))))'")
+            return (.corrupt(reason: "unknown header '\(TerminalText.escaped(String(header.prefix(60))))'"), nil)
         }
-        guard "\(fields[0]) \(fields[1])" == Self.format else { return .miss }
+        guard "\(fields[0]) \(fields[1])" == Self.format else { return (.miss, nil) }
         guard fields.count == 5, let seconds = Double(fields[4]), seconds.isFinite, seconds >= 0 else {
-            return .corrupt(reason: "malformed header")
+            return (.corrupt(reason: "malformed header"), nil)
         }
-        guard fields[2] == key else { return .corrupt(reason: "it holds the result of another directive (key \(fields[2].prefix(12)))") }
+        guard fields[2] == key else { return (.corrupt(reason: "it holds the result of another directive (key \(fields[2].prefix(12)))"), nil) }
         let payload = data[data.index(after: newline)...]
-        guard SHA256.hex(payload) == fields[3] else { return .corrupt(reason: "checksum mismatch") }
+        guard SHA256.hex(payload) == fields[3] else { return (.corrupt(reason: "checksum mismatch"), nil) }
         let entry: Entry
         do {
             entry = try Self.decoder.decode(Entry.self, from: payload)
         } catch {
-            return .corrupt(reason: "unreadable result (\(error))")
+            return (.corrupt(reason: "unreadable result (\(error))"), nil)
         }
         var result = entry.result
         if !entry.artifacts.isEmpty {
             guard SafePaths.kind(artifactsURL(for: key).path) == .file,
                   let blob = FileManager.default.contents(atPath: artifactsURL(for: key).path) else {
-                return .corrupt(reason: "artifact file missing")
+                return (.corrupt(reason: "artifact file missing"), nil)
             }
             for record in entry.artifacts {
                 guard record.offset >= 0, record.length >= 0, record.offset <= blob.count,
                       record.length <= blob.count - record.offset else {
-                    return .corrupt(reason: "artifact '\(record.name)' truncated")
+                    return (.corrupt(reason: "artifact '\(record.name)' truncated"), nil)
                 }
                 let bytes = blob.subdata(in: record.offset..<(record.offset + record.length))
-                guard Self.crc32(bytes) == record.crc32 else { return .corrupt(reason: "artifact '\(record.name)' checksum mismatch") }
+                guard Self.crc32(bytes) == record.crc32 else { return (.corrupt(reason: "artifact '\(record.name)' checksum mismatch"), nil) }
                 result.artifacts[record.name] = bytes
             }
         }
-        return .hit(result, seconds: seconds)
+        return (.hit(result, seconds: seconds), entry.provenance)
     }
 
     /// The compute time an entry's header records, reading only the header; nil when absent.
@@ -135,7 +145,14 @@ public struct ResultCache: Sendable {
         return Double(fields[4]).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
     }
 
-    public func store(_ result: ExperimentResult, key: String, seconds: Double) throws {
+    /// Marks an entry as just used (its modification time), so pruning removes the entries
+    /// unused longest first.
+    public func touch(_ key: String) {
+        guard Self.isKey(key) else { return }
+        utimes(url(for: key).path, nil)
+    }
+
+    public func store(_ result: ExperimentResult, key: String, seconds: Double, provenance: Provenance? = nil) throws {
         var records: [ArtifactRecord] = []
         var blob = Data()
         for name in result.artifacts.keys.sorted() {
@@ -145,7 +162,7 @@ public struct ResultCache: Sendable {
         }
         var bare = result
         bare.artifacts = [:]
-        let payload = try Self.encoder.encode(Entry(result: bare, artifacts: records))
+        let payload = try Self.encoder.encode(Entry(result: bare, artifacts: records, provenance: provenance))
         guard Self.isKey(key) else { throw SafePaths.Refusal("refusing the cache key '\(key.prefix(80))'") }
         if !records.isEmpty { try SafePaths.write(blob, to: "results/\(key).bin", in: folder) }
         var data = Data("\(Self.format) \(key) \(SHA256.hex(payload)) \(seconds.isFinite ? seconds : 0)\n".utf8)

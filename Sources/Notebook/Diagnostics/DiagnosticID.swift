@@ -33,6 +33,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     case notAModel = "not-a-model", corruptArtifact = "corrupt-artifact", corruptCache = "corrupt-cache"
     case cacheCorrupt = "cache-corrupt", cacheWriteFailed = "cache-write-failed", writeFailed = "write-failed"
     case reproduceDrift = "reproduce-drift"
+    case freezeDrift = "freeze-drift", freezeMissing = "freeze-missing", freezeOrphan = "freeze-orphan"
+    case freezeCorrupt = "freeze-corrupt", freezeWriteFailed = "freeze-write-failed"
 
     /// Whether it is reported as a warning (the page and the build go on as if it were not there).
     public var isWarning: Bool {
@@ -108,6 +110,11 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
         case .cacheWriteFailed: "a result could not be stored in the cache"
         case .writeFailed: "a page or file could not be written"
         case .reproduceDrift: "`check --reproduce`: a file differs from the committed site"
+        case .freezeDrift: "a result computed here differs from its frozen one (Notes/_freeze)"
+        case .freezeMissing: "`notes check`: a result the lessons use is not in the freeze"
+        case .freezeOrphan: "`notes check`: a frozen result no lesson uses"
+        case .freezeCorrupt: "a frozen result cannot be read (the directive is computed instead)"
+        case .freezeWriteFailed: "`notes freeze`: a result could not be written into the freeze"
         }
     }
 

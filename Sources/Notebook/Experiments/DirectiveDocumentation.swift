@@ -6,11 +6,15 @@ public struct ScalarName: Sendable, Hashable {
     public var pattern: String
     public var meaning: String
     public var seeds: Bool
+    /// A wall-clock time (`ExperimentResult.timings`): citable in prose, shown as volatile,
+    /// never in a claim, and absent from frozen results.
+    public var timing: Bool
 
-    public init(_ pattern: String, _ meaning: String, seeds: Bool = false) {
+    public init(_ pattern: String, _ meaning: String, seeds: Bool = false, timing: Bool = false) {
         self.pattern = pattern
         self.meaning = meaning
         self.seeds = seeds
+        self.timing = timing
     }
 
     /// Whether `name` is one this pattern describes (with the seed suffixes when `seeds`).

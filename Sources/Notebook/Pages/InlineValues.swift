@@ -19,6 +19,8 @@ struct InlineValues {
     /// The scalars each id's directive declares, to check a reference whose directive did not
     /// produce a result (it failed or was not run): see `LessonPlan.declaredScalars`.
     var declared: [String: [ScalarName]] = [:]
+    /// The title of a declared wall time that a frozen result does not have.
+    var timeNotMeasured = "time not measured: frozen result"
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String, results: [String: ExperimentResult], knownIDs: Set<String>,
@@ -88,6 +90,11 @@ struct InlineValues {
         if result.scalars[name] == nil, let seconds = result.timings[name] {
             // A wall-clock time: shown, but marked as differing from machine to machine.
             return "<span class=\"inline-value timing\" data-volatile title=\"\(escapeHTML(reference))\">\(escapeHTML(numbers.number(Self.format(seconds, decimals: decimals))))</span>"
+        }
+        if result.scalars[name] == nil, result.timings.isEmpty,
+           declared[id]?.contains(where: { $0.timing && $0.matches(name) }) == true {
+            // A frozen result keeps no wall times.
+            return "<span class=\"inline-value timing\" data-volatile title=\"\(escapeHTML(reference)): \(escapeHTML(timeNotMeasured))\">—</span>"
         }
         guard let value = result.scalars[name] else {
             let names = (Array(result.scalars.keys) + Array(result.timings.keys)).sorted()

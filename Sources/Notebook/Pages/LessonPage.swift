@@ -39,6 +39,7 @@ public enum LessonPage {
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },
             knownIDs: Set(plan.directiveForID.keys), numbers: numbers)
         values.declared = plan.declaredScalars
+        values.timeNotMeasured = strings.timeNotMeasured
         var claims = InlineClaims(
             file: lesson.path,
             results: plan.directiveForID.compactMapValues { outcomes[$0]?.result },

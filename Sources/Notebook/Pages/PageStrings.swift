@@ -32,6 +32,10 @@ public struct PageStrings: Sendable, Equatable {
     var cachedResult: @Sendable (String) -> String
     var ranIn: @Sendable (String) -> String
     var fromCache: @Sendable (Int, Int) -> String
+    var frozenResult: String
+    var fromFreeze: @Sendable (Int, Int) -> String
+    /// The title of a wall time a frozen result does not have.
+    var timeNotMeasured: String
     var directiveSource: String
     var missingReference: String
     var missingResult: String
@@ -71,7 +75,10 @@ public struct PageStrings: Sendable, Equatable {
         error: "Erro", warning: "Aviso", inDirective: "na diretiva", inLesson: "na lição",
         position: { "linha \($0), coluna \($1)" }, notRun: "não executado",
         cachedResult: { "resultado do cache (calculado em \($0))" }, ranIn: { "executado em \($0)" },
-        fromCache: { "\($0) de \($1) do cache" }, directiveSource: "Código da diretiva",
+        fromCache: { "\($0) de \($1) do cache" },
+        frozenResult: "resultado congelado (não recalculado nesta máquina)",
+        fromFreeze: { "\($0) de \($1) congelado\($0 == 1 ? "" : "s")" },
+        timeNotMeasured: "tempo não medido: resultado congelado", directiveSource: "Código da diretiva",
         missingReference: "o bloco deste rótulo não produziu resultado",
         missingResult: "o resultado citado não foi calculado",
         verifiedClaimLabel: "afirmação verificada", verified: "Verificado", falseClaimTitle: "Falso",
@@ -94,7 +101,10 @@ public struct PageStrings: Sendable, Equatable {
         error: "Error", warning: "Warning", inDirective: "in the directive", inLesson: "in the lesson",
         position: { "line \($0), column \($1)" }, notRun: "not run",
         cachedResult: { "cached result (computed in \($0))" }, ranIn: { "ran in \($0)" },
-        fromCache: { "\($0) of \($1) from the cache" }, directiveSource: "Directive source",
+        fromCache: { "\($0) of \($1) from the cache" },
+        frozenResult: "frozen result (not recomputed on this machine)",
+        fromFreeze: { "\($0) of \($1) frozen" },
+        timeNotMeasured: "time not measured: frozen result", directiveSource: "Directive source",
         missingReference: "the block with this label produced no result",
         missingResult: "the cited result was not computed",
         verifiedClaimLabel: "verified claim", verified: "Verified", falseClaimTitle: "False",

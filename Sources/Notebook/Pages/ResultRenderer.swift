@@ -83,6 +83,7 @@ struct ResultRenderer {
         var outputs: [(ExperimentOutput, SourceLocation)] = []
         var seconds = 0.0
         var cachedCount = 0
+        var frozenCount = 0
         var ranCount = 0
         for index in block.directives {
             diagnostics += plan.directives[index].diagnostics
@@ -92,9 +93,13 @@ struct ResultRenderer {
             if let result = outcome.result, let experiment = plan.directives[index].experiment {
                 ranCount += 1
                 if outcome.fromCache { cachedCount += 1 }
+                if outcome.fromFreeze { frozenCount += 1 }
                 let call = plan.directives[index].call
                 do {
-                    outputs += try experiment.presented(result, in: page).outputs.map { ($0, call.location) }
+                    var shown = try experiment.presented(result, in: page).outputs
+                    // The freeze keeps no wall times: a frozen result has none to report.
+                    if outcome.fromFreeze { shown.removeAll { if case .timing = $0 { true } else { false } } }
+                    outputs += shown.map { ($0, call.location) }
                 } catch {
                     let failure = error as? ExperimentFailure ?? ExperimentFailure(id: "experiment-failed", "\(error)")
                     let problem = Diagnostic(file: file, line: call.location.line, column: call.location.column, id: failure.id,
@@ -111,7 +116,7 @@ struct ResultRenderer {
             origin = location
             html += render(output)
         }
-        html += sourceDetails(block: block, seconds: seconds, ran: ranCount, cached: cachedCount)
+        html += sourceDetails(block: block, seconds: seconds, ran: ranCount, cached: cachedCount, frozen: frozenCount)
         return html + "</section>\n"
     }
 
@@ -177,15 +182,18 @@ struct ResultRenderer {
     /// The directive's source under the block. Whether the result was computed now or read
     /// from the cache, and how long it took, depend on the machine and the cache: they sit in
     /// a `data-volatile` span, so pages compare equal without it.
-    func sourceDetails(block: LessonPlan.Block, seconds: Double, ran: Int, cached: Int) -> String {
+    func sourceDetails(block: LessonPlan.Block, seconds: Double, ran: Int, cached: Int, frozen: Int = 0) -> String {
         var status: String
         if ran == 0 {
             status = strings.notRun
+        } else if frozen == ran {
+            status = "<span data-volatile>\(strings.frozenResult)</span>"
         } else if cached == ran {
             status = "<span data-volatile>\(strings.cachedResult(formatSeconds(seconds, numbers: numbers)))</span>"
         } else {
             status = strings.ranIn(formatSeconds(seconds, numbers: numbers))
             if cached > 0 { status += " (\(strings.fromCache(cached, ran)))" }
+            if frozen > 0 { status += " (\(strings.fromFreeze(frozen, ran)))" }
             status = "<span data-volatile>\(status)</span>"
         }
         return """

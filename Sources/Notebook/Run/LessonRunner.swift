@@ -1,38 +1,32 @@
 import Foundation
 
-/// What happened when one directive ran.
-public struct DirectiveOutcome: Sendable {
-    /// The result as computed or cached: for a `Measured` experiment, its measurement; the
-    /// page presents it (`Experiment.presented(_:in:)`).
-    public var result: ExperimentResult?
-    public var diagnostics: [Diagnostic]
-    /// Wall time of the computation in seconds (for a cached result: of the original run).
-    public var seconds: Double
-    public var fromCache: Bool
-    /// The directive's cache key (empty when it did not run).
-    public var key: String
-
-    public init(result: ExperimentResult?, diagnostics: [Diagnostic] = [], seconds: Double = 0,
-                fromCache: Bool = false, key: String = "") {
-        self.result = result
-        self.diagnostics = diagnostics
-        self.seconds = seconds
-        self.fromCache = fromCache
-        self.key = key
-    }
-}
-
-/// Runs planned directives, reusing cached results; independent directives (of one lesson
-/// or of several) run concurrently on `jobs` workers, each after the directives it reads.
+/// Runs planned directives, reusing cached and frozen results; independent directives (of
+/// one lesson or of several) run concurrently on `jobs` workers, each after the directives it
+/// reads.
+///
+/// A result comes from the local cache when it is there (with its trained weights), else from
+/// the committed freeze (measurement only), else it is computed. Whenever a directive is
+/// computed or read from the cache and the freeze holds its key, the two must be equal bit
+/// for bit, or the outcome carries a `freeze-drift` error. A directive that needs the weights
+/// of a frozen directive first computes that one again (`Materializations`).
 ///
 /// A directive whose dependency failed is not run and says so; every other directive runs,
 /// so one broken experiment never hides the rest of the page.
 public struct LessonRunner: Sendable {
     public var cache: ResultCache?
+    /// The committed freeze, when the course has one.
+    public var freeze: ResultFreeze?
     public var jobs: Int
     public var progress: @Sendable (String) -> Void
     /// When false, every directive runs even if the cache has its result (which is replaced).
     public var readsCache = true
+    /// When false, frozen results are not used (only compared with).
+    public var readsFreeze = true
+    /// What computes here; recorded with every cache entry.
+    public var provenance = Provenance.current(numerics: NumericSetting.unspecified.description)
+    /// While freezing: a cached result that another build computed is not reused for a key
+    /// the freeze lacks, so only this build's results are frozen.
+    public var freezing = false
 
     public init(cache: ResultCache? = nil, jobs: Int = 1, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         precondition(jobs >= 1, "LessonRunner needs at least one job, got \(jobs)")
@@ -54,12 +48,14 @@ public struct LessonRunner: Sendable {
         // A worker holds a slot while it runs a directive; directives with independent parts
         // (seeds) borrow the free ones, so at most `jobs` things run at once.
         let slots = WorkerSlots(jobs)
+        let materialized = Materializations()
         let drain: @Sendable () -> Void = {
             while let node = state.next() {
                 let (plan, lesson) = work[node.lesson]
                 slots.acquire()
-                let outcome = runDirective(node.directive, plan: plan, lesson: lesson,
-                                           finished: state.outcomes(of: node.lesson), slots: slots)
+                let outcome = runDirective(node.directive, plan: plan, lesson: lesson, lessonIndex: node.lesson,
+                                           finished: state.outcomes(of: node.lesson), slots: slots,
+                                           materialized: materialized)
                 slots.release()
                 state.finish(node, with: outcome)
             }
@@ -75,95 +71,11 @@ public struct LessonRunner: Sendable {
         }
         drain()
         group.wait()
-        return state.allOutcomes
-    }
-
-    /// Runs one directive whose dependencies have all finished (`finished` holds their outcomes).
-    func runDirective(_ index: Int, plan: LessonPlan, lesson: Lesson, finished: [Int: DirectiveOutcome],
-                      slots: WorkerSlots? = nil) -> DirectiveOutcome {
-        let directive = plan.directives[index]
-        guard let experiment = directive.experiment else { return DirectiveOutcome(result: nil) }
-        var dependencyResults: [String: ExperimentResult] = [:]
-        var dependencyKeys: [String: String] = [:]
-        for dependency in experiment.dependencies {
-            guard let producer = plan.directiveForID[dependency], let outcome = finished[producer],
-                  let result = outcome.result else {
-                // A consequence, not a second problem: a warning, so the one error is the cause.
-                return DirectiveOutcome(result: nil, diagnostics: [diagnostic(
-                    directive, lesson: lesson, id: "dependency-failed", severity: .warning,
-                    message: "@\(directive.call.name) was not run because '\(dependency)' failed",
-                    suggestion: "fix the error reported for '\(dependency)'")])
-            }
-            dependencyResults[dependency] = result
-            dependencyKeys[dependency] = outcome.key
-        }
-        let key = ResultCache.key(canonicalForm: directive.canonicalForm, fingerprint: experiment.inputFingerprint,
-                                  dependencyKeys: dependencyKeys)
-        let label = "[\(lesson.slug)] @\(directive.call.name)" + (directive.id.map { " \(LessonPlan.shown($0))" } ?? "")
-        // Warnings about this run (a corrupt cache entry, non-finite numbers): diagnostics at
-        // the directive, so the summary counts them and the page shows them.
-        var notes: [Diagnostic] = []
-        if let cache, readsCache {
-            switch cache.lookup(key) {
-            case .hit(let result, let seconds):
-                return DirectiveOutcome(result: result,
-                                        diagnostics: nonFinite(result, directive, lesson: lesson),
-                                        seconds: seconds, fromCache: true, key: key)
-            case .corrupt(let reason):
-                progress("warning: \(label): cache entry \(key.prefix(12)) is corrupt (\(reason)); running again")
-                notes.append(diagnostic(directive, lesson: lesson, id: "cache-corrupt", severity: .warning,
-                                        message: "the cached result of @\(directive.call.name) was corrupt (\(reason)) and was computed again",
-                                        suggestion: nil))
-            case .miss:
-                break
-            }
-        }
-        progress("\(label): running…")
-        var context = ExperimentContext(dependencyResults: dependencyResults, lessonSlug: lesson.slug,
-                                        timeLimit: directive.timeLimit,
-                                        progress: { [progress] line in progress("\(label): \(line)") })
-        context.workers = slots
-        let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            let result = try experiment.run(in: context)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            progress("\(label): done in \(String(format: "%.2f", seconds)) s")
-            if let cache {
-                do { try cache.store(result, key: key, seconds: seconds) } catch {
-                    progress("warning: \(label): could not store the result in the cache: \(error)")
-                    notes.append(diagnostic(directive, lesson: lesson, id: "cache-write-failed", severity: .warning,
-                                            message: "the result of @\(directive.call.name) could not be cached: \(error)",
-                                            suggestion: "check that the cache folder is writable"))
-                }
-            }
-            notes += nonFinite(result, directive, lesson: lesson)
-            return DirectiveOutcome(result: result, diagnostics: notes, seconds: seconds, key: key)
-        } catch {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let failure = error as? ExperimentFailure ?? ExperimentFailure(id: "experiment-failed", "\(error)")
-            progress("\(label): failed")
-            return DirectiveOutcome(result: nil, diagnostics: notes + [diagnostic(
-                directive, lesson: lesson, id: failure.id, message: "@\(directive.call.name) failed: \(failure.message)",
-                suggestion: failure.suggestion)], seconds: seconds, key: key)
-        }
-    }
-
-    /// A warning naming the scalars that are NaN or infinite (a diverged run), so prose that
-    /// cites them is not trusted silently.
-    func nonFinite(_ result: ExperimentResult, _ directive: LessonPlan.Directive, lesson: Lesson) -> [Diagnostic] {
-        let names = result.scalars.filter { !$0.value.isFinite }.keys.sorted()
-        guard !names.isEmpty else { return [] }
-        let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
-        return [diagnostic(directive, lesson: lesson, id: "non-finite-result", severity: .warning,
-                           message: "@\(directive.call.name) produced values that are not finite numbers (NaN or ∞): \(shown)",
-                           suggestion: "a diverged run: lower the learning rate or check the model's settings")]
-    }
-
-    private func diagnostic(_ directive: LessonPlan.Directive, lesson: Lesson, id: String,
-                            severity: Diagnostic.Severity = .error, message: String,
-                            suggestion: String?) -> Diagnostic {
-        Diagnostic(severity, file: lesson.path, line: directive.call.location.line, column: directive.call.location.column,
-                   id: id, message: message, suggestion: suggestion)
+        // A frozen directive computed again for a reader of its weights: its outcome is the
+        // computation (with its time and any drift), not the frozen copy.
+        var outcomes = state.allOutcomes
+        for (node, outcome) in materialized.all { outcomes[node.lesson][node.directive] = outcome }
+        return outcomes
     }
 }
 
@@ -174,19 +86,10 @@ extension LessonRunner {
     /// lessons that a `--lesson` build (or a `serve` rebuild) did not build.
     public func cachedSeconds(of plan: LessonPlan) -> Double? {
         guard let cache else { return nil }
-        var keys: [Int: String] = [:]
+        let keys = plan.resultKeys()
         var total = 0.0
-        for index in plan.runOrder {
-            guard let experiment = plan.directives[index].experiment else { continue }
-            var dependencyKeys: [String: String] = [:]
-            for dependency in experiment.dependencies {
-                guard let producer = plan.directiveForID[dependency], let key = keys[producer] else { return nil }
-                dependencyKeys[dependency] = key
-            }
-            let key = ResultCache.key(canonicalForm: plan.directives[index].canonicalForm,
-                                      fingerprint: experiment.inputFingerprint, dependencyKeys: dependencyKeys)
-            guard let seconds = cache.recordedSeconds(key) else { return nil }
-            keys[index] = key
+        for index in plan.runOrder where plan.directives[index].experiment != nil {
+            guard let key = keys[index], let seconds = cache.recordedSeconds(key) else { return nil }
             total += seconds
         }
         return total

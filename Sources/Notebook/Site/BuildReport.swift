@@ -17,8 +17,21 @@ public struct BuildOptions: Sendable {
     /// Write into an output folder that is not empty and has no manifest (`--force`).
     public var force = false
     /// Take results from the cache when there; false runs every directive (the fresh results
-    /// are still stored), as `check --reproduce` does.
+    /// are still stored), as `check` does.
     public var readsCache = true
+    /// The committed freeze (`<lessons>/_freeze`); nil ignores it.
+    public var freezeFolder: URL?
+    /// Take results from the freeze when the cache lacks them; false only compares with it.
+    public var readsFreeze = true
+    /// `notes check`: every result the lessons use must be frozen and every frozen entry used.
+    public var auditsFreeze = false
+    /// `notes freeze`: write the results the freeze lacks, remove the entries no lesson uses.
+    public var writesFreeze = false
+    /// How this process computes (recorded with cached results; only the default is frozen).
+    public var numerics = NumericSetting.unspecified
+    /// The cache's size limit after a build of every lesson (entries no lesson uses go first);
+    /// nil leaves it unbounded.
+    public var cacheLimit: Int? = ResultCache.defaultLimit
 
     public init(notesFolder: URL, outputFolder: URL, lessons: [String] = [], displayPrefix: String? = nil,
                 cacheFolder: URL? = nil, jobs: Int = 1,
@@ -30,6 +43,12 @@ public struct BuildOptions: Sendable {
         self.lessons = lessons
         self.displayPrefix = displayPrefix ?? notesFolder.lastPathComponent
         self.katexFolder = katexFolder
+        freezeFolder = notesFolder.appendingPathComponent(ResultFreeze.folderName)
+    }
+
+    /// The freeze as diagnostics name it (`Notes/_freeze`).
+    var freeze: ResultFreeze? {
+        freezeFolder.map { ResultFreeze(folder: $0, displayPath: displayPrefix + "/" + ResultFreeze.folderName) }
     }
 }
 
@@ -45,6 +64,19 @@ public struct LessonReport: Sendable {
     /// Claims in the prose (`` `?…` ``) checked, and how many were false.
     public var claims = 0
     public var failedClaims = 0
+    /// Where the directives' results came from.
+    public var computed = 0
+    public var cached = 0
+    public var frozen = 0
+}
+
+/// What `notes freeze` changed in the freeze.
+public struct FreezeSummary: Sendable {
+    public var folder: String
+    public var written = 0
+    public var kept = 0
+    public var removed = 0
+    public var bytes = 0
 }
 
 public struct BuildReport: Sendable {
@@ -57,7 +89,13 @@ public struct BuildReport: Sendable {
     public var origins: [String: FileOrigin] = [:]
     /// Differences from the committed site (`check --reproduce`).
     public var drift: [Diagnostic] = []
-    public var diagnostics: [Diagnostic] { unbuilt + lessons.flatMap(\.diagnostics) + drift }
+    /// Results missing from the freeze and frozen entries no lesson uses (`notes check`).
+    public var freezeProblems: [Diagnostic] = []
+    /// What `notes freeze` wrote and removed.
+    public var freeze: FreezeSummary?
+    /// Entries removed from the cache to keep it within its limit.
+    public var prunedCacheEntries = 0
+    public var diagnostics: [Diagnostic] { unbuilt + lessons.flatMap(\.diagnostics) + freezeProblems + drift }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var claimCount: Int { lessons.map(\.claims).reduce(0, +) }
     public var failedClaimCount: Int { lessons.map(\.failedClaims).reduce(0, +) }

@@ -68,6 +68,7 @@ public struct SiteBuilder: Sendable {
             let removed = cache.prepare()
             if removed > 0 { progress("Removed \(removed) cache file\(removed == 1 ? "" : "s") of an older format from \(cache.folder.path)") }
         }
+        let freeze = try openFreeze()
         AtomicFile.removeLeftovers(in: output)
         let journal = ManifestJournal(folder: output, previous: previous)
         var written = Set<String>()
@@ -78,6 +79,10 @@ public struct SiteBuilder: Sendable {
         var origins: [String: FileOrigin] = [:]
         var runner = LessonRunner(cache: cache, jobs: options.jobs, progress: progress)
         runner.readsCache = options.readsCache
+        runner.freeze = freeze
+        runner.readsFreeze = options.readsFreeze
+        runner.provenance = .current(numerics: options.numerics.description)
+        runner.freezing = options.writesFreeze
         let selected = lessons.enumerated().filter { options.lessons.isEmpty || options.lessons.contains($0.element.slug) }
         let plans = selected.map { LessonPlan(lesson: $0.element, registry: registry) }
         let outcomesPerLesson = runner.runAll(zip(plans, selected).map { ($0, $1.element) })
@@ -97,11 +102,25 @@ public struct SiteBuilder: Sendable {
                                               message: "the page could not be written: \(error)",
                                               suggestion: "check that the output folder is writable"))
             }
-            reports.append(LessonReport(slug: lesson.slug, title: lesson.title, directives: plan.directives.count,
-                                        diagnostics: diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
-                                        seconds: outcomes.values.map(\.seconds).reduce(0, +),
-                                        claims: page.claims, failedClaims: page.failedClaims))
+            var report = LessonReport(slug: lesson.slug, title: lesson.title, directives: plan.directives.count,
+                                      diagnostics: diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) },
+                                      seconds: outcomes.values.map(\.seconds).reduce(0, +),
+                                      claims: page.claims, failedClaims: page.failedClaims)
+            for outcome in outcomes.values where outcome.result != nil {
+                switch outcome.source {
+                case .computed: report.computed += 1
+                case .cache: report.cached += 1
+                case .freeze: report.frozen += 1
+                }
+            }
+            reports.append(report)
         }
+        var (freezeProblems, freezeSummary) = ([Diagnostic](), FreezeSummary?.none)
+        if let freeze {
+            (freezeProblems, freezeSummary) = reconcile(freeze, plans: plans, lessons: selected.map(\.element),
+                                                        outcomes: outcomesPerLesson)
+        }
+        let pruned = options.lessons.isEmpty ? pruneCache(cache, lessons: lessons) : 0
 
         let entries = lessons.map { lesson in
             let plan = LessonPlan(lesson: lesson, registry: registry)
@@ -114,7 +133,11 @@ public struct SiteBuilder: Sendable {
         try SafePaths.write(Data(IndexPage.render(entries, course: course).utf8), to: "index.html", in: output)
         written.insert("index.html")
         let notes = try updateManifest(previous: previous, written: written, built: selected.map(\.element.slug))
-        return BuildReport(lessons: reports, unbuilt: courseDiagnostics + loaded.problems, notes: notes, origins: origins)
+        var report = BuildReport(lessons: reports, unbuilt: courseDiagnostics + loaded.problems, notes: notes, origins: origins)
+        report.freezeProblems = freezeProblems
+        report.freeze = freezeSummary
+        report.prunedCacheEntries = pruned
+        return report
     }
 
     /// The course configuration (`course.yml` in the lessons folder) and its problems, with
