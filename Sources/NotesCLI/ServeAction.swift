@@ -1,4 +1,5 @@
 import Foundation
+import Experiments
 import Notebook
 
 /// `notes serve`: builds the site, serves the output folder over HTTP on loopback, and
@@ -100,6 +101,7 @@ public struct ServeAction: Sendable {
     private func build(lessons: [String], console: Console, state: ServeState) throws {
         var options = options
         options.lessons = lessons
+        options.numerics = Catalogue.numericSetting
         let start = DispatchTime.now().uptimeNanoseconds
         defer { state.bump() }
         let report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()

@@ -67,16 +67,18 @@ public enum LessonPage {
                                    language: language, description: lesson.summary)
         html += "<body class=\"lesson\">\n"
         html += PageChrome.skipLink(strings)
-        html += PageChrome.header(course: course)
+        html += PageChrome.header(course: course, strings: strings)
         html += "<div class=\"layout\">\n"
-        html += tableOfContents(lesson.document.headings, strings: strings)
+        let sidebar = navigation.courseList(strings) + tableOfContents(lesson.document.headings, strings: strings)
+        if !sidebar.isEmpty { html += "<aside class=\"sidebar\">\n" + sidebar + "</aside>\n" }
         html += "<main id=\"conteudo_principal\">\n<article>\n"
         if lesson.frontMatter.title != nil, lesson.document.headings.first?.level != 1 {
             html += "<h1>\(escapeHTML(lesson.title))</h1>\n"
             html += byline(lesson: lesson, experiments: plan.directives.count, strings: strings)
         }
         html += linkedBody
-        html += "</article>\n" + navigation.html(strings) + "</main>\n</div>\n"
+        html += "</article>\n" + sourceLinks(lesson: lesson, course: course, strings: strings)
+        html += navigation.html(strings) + "</main>\n</div>\n"
         html += PageChrome.footer(course: course, strings: strings)
         return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
                             diagnostics: languageDiagnostics + results.diagnostics + values.diagnostics + claims.diagnostics
@@ -103,6 +105,21 @@ public enum LessonPage {
         let minutes = max(1, Int((Double(words) / 200).rounded()))
         parts.append(strings.readingTime(minutes))
         return "<p class=\"lesson-byline\">\(escapeHTML(parts.joined(separator: " · ")))</p>\n"
+    }
+
+    /// "View source" and "edit" links to the lesson's file in the course's repository
+    /// (`repository:` and `branch:` in `course.yml`; GitHub's and GitLab's `blob`/`edit` paths);
+    /// "" without a repository.
+    static func sourceLinks(lesson: Lesson, course: CourseConfiguration, strings: PageStrings) -> String {
+        guard let repository = course.repository else { return "" }
+        let base = repository.hasSuffix("/") ? String(repository.dropLast()) : repository
+        let file = lesson.path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }
+            .joined(separator: "/")
+        let branch = course.branch.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? course.branch
+        return """
+        <p class="source-links"><a href="\(escapeHTML("\(base)/blob/\(branch)/\(file)"))">\(escapeHTML(strings.viewSource))</a> · \
+        <a href="\(escapeHTML("\(base)/edit/\(branch)/\(file)"))">\(escapeHTML(strings.editPage))</a></p>\n
+        """
     }
 
     /// Sidebar listing the lesson's level-2 and level-3 headings. It sits in a `<details>`,

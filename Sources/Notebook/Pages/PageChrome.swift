@@ -14,6 +14,7 @@ enum PageChrome {
         <title>\(escapeHTML(title))</title>
         <meta name="description" content="\(escapeHTML(description))">
         <meta name="generator" content="notes">
+        <script>try { var theme = localStorage.getItem("notes-theme"); if (theme === "light" || theme === "dark") { document.documentElement.dataset.theme = theme; } } catch (e) {}</script>
         <link rel="stylesheet" href="assets/katex/katex.min.css">
         <link rel="stylesheet" href="assets/notes.css">
         <script defer src="assets/katex/katex.min.js"></script>
@@ -23,10 +24,14 @@ enum PageChrome {
         """
     }
 
-    static func header(course: CourseConfiguration) -> String {
+    /// The course's title and the light/dark switch (notes.js shows it and remembers the
+    /// choice; without JavaScript the page follows the system's setting).
+    static func header(course: CourseConfiguration, strings: PageStrings = .portuguese) -> String {
         """
         <header class="site-header">
         <a class="site-title" href="index.html">\(escapeHTML(course.displayTitle))</a>
+        <button class="theme-toggle" type="button" hidden aria-pressed="false" title="\(escapeHTML(strings.darkTheme))">\
+        <span aria-hidden="true">◐</span><span class="visually-hidden">\(escapeHTML(strings.darkTheme))</span></button>
         </header>\n
         """
     }
@@ -52,14 +57,36 @@ enum PageChrome {
     }
 }
 
-/// Links to the neighbouring lessons.
+/// Links to the other lessons: the neighbours (the pager under the text) and every lesson of
+/// the course (the sidebar), with the current one marked.
 public struct LessonNavigation: Sendable {
     public var previous: (slug: String, title: String)?
     public var next: (slug: String, title: String)?
+    /// Every lesson in course order; empty leaves the sidebar without the course's list.
+    public var lessons: [(slug: String, title: String)] = []
+    public var current: String?
 
-    public init(previous: (slug: String, title: String)? = nil, next: (slug: String, title: String)? = nil) {
+    public init(previous: (slug: String, title: String)? = nil, next: (slug: String, title: String)? = nil,
+                lessons: [(slug: String, title: String)] = [], current: String? = nil) {
         self.previous = previous
         self.next = next
+        self.lessons = lessons
+        self.current = current
+    }
+
+    /// The course's lessons, numbered, the current one `aria-current="page"`; "" for a course
+    /// of one lesson. Folded like the table of contents on a phone.
+    func courseList(_ strings: PageStrings) -> String {
+        guard lessons.count > 1 else { return "" }
+        let title = escapeHTML(strings.courseLessons)
+        var html = "<nav class=\"course-nav\" aria-label=\"\(title)\">\n<details open>\n"
+        html += "<summary><span class=\"toc-title\">\(title)</span></summary>\n<ol>\n"
+        for lesson in lessons {
+            let here = lesson.slug == current
+            html += "<li><a href=\"\(urlAttribute(lesson.slug + ".html"))\"\(here ? " aria-current=\"page\"" : "")>"
+                + "\(escapeHTML(lesson.title))</a></li>\n"
+        }
+        return html + "</ol>\n</details>\n</nav>\n"
     }
 
     /// The pager; "" for a course of one lesson.

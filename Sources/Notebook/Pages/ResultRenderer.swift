@@ -159,7 +159,9 @@ struct ResultRenderer {
             // Figures wider than the text column may reach into the right margin on wide screens.
             let wide = figure.width > 720
             var html = "<figure class=\"result-figure\(wide ? " wide" : "")\" id=\"\(escapeHTML(anchor))\">\n"
-            html += "<img src=\"\(urlAttribute(svgPath))\" alt=\"\(escapeHTML(figure.altText))\"\(sizeAttributes(figure))>\n"
+            // The figure opens full size (the SVG itself) when clicked.
+            html += "<a class=\"figure-zoom\" href=\"\(urlAttribute(svgPath))\">"
+            html += "<img src=\"\(urlAttribute(svgPath))\" alt=\"\(escapeHTML(figure.altText))\"\(sizeAttributes(figure))></a>\n"
             html += "<figcaption><span class=\"caption-number\">\(strings.figure) \(number).</span> \(escapeHTML(figure.caption))"
             html += " <a class=\"download\" href=\"\(urlAttribute(svgPath))\" download>SVG</a></figcaption>\n"
             return html + "</figure>\n"

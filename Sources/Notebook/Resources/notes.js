@@ -74,16 +74,75 @@
       var anchor = document.createElement("a");
       anchor.className = "heading-anchor";
       anchor.href = "#" + heading.id;
-      var english = (document.documentElement.lang || "").toLowerCase().indexOf("en") === 0;
-      anchor.setAttribute("aria-label", english ? "Link to this section" : "Link para esta seção");
+      anchor.setAttribute("aria-label", isEnglish() ? "Link to this section" : "Link para esta seção");
       anchor.textContent = "#";
       heading.appendChild(anchor);
     });
   }
 
   function foldTableOfContents() {
-    var details = document.querySelector(".toc details");
-    if (details && window.matchMedia("(max-width: 60rem)").matches) { details.open = false; }
+    if (!window.matchMedia("(max-width: 60rem)").matches) { return; }
+    document.querySelectorAll(".sidebar details").forEach(function (details) { details.open = false; });
+  }
+
+  function isEnglish() { return (document.documentElement.lang || "").toLowerCase().indexOf("en") === 0; }
+
+  // The header's switch: light or dark, remembered (localStorage) once chosen; until then the
+  // page follows the system (prefers-color-scheme). The <head> applies a stored choice before
+  // the first paint.
+  function setUpThemeToggle() {
+    var button = document.querySelector(".theme-toggle");
+    if (!button) { return; }
+    var root = document.documentElement;
+    var system = window.matchMedia("(prefers-color-scheme: dark)");
+    function isDark() { return root.dataset.theme ? root.dataset.theme === "dark" : system.matches; }
+    function show() { button.setAttribute("aria-pressed", isDark() ? "true" : "false"); }
+    button.hidden = false;
+    show();
+    if (system.addEventListener) { system.addEventListener("change", show); }
+    button.addEventListener("click", function () {
+      root.dataset.theme = isDark() ? "light" : "dark";
+      try { localStorage.setItem("notes-theme", root.dataset.theme); } catch (error) { /* private mode: not remembered */ }
+      show();
+    });
+  }
+
+  // A "Copiar" button on every code block: the code's text to the clipboard.
+  function addCopyButtons() {
+    var label = isEnglish() ? "Copy" : "Copiar", done = isEnglish() ? "Copied" : "Copiado";
+    var failed = isEnglish() ? "Select and copy" : "Selecione e copie";
+    document.querySelectorAll("article pre > code").forEach(function (code) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-code";
+      button.textContent = label;
+      function say(text) {
+        button.textContent = text;
+        setTimeout(function () { button.textContent = label; }, 1500);
+      }
+      function fallback(text) {
+        var area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        var copied = false;
+        try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+        document.body.removeChild(area);
+        say(copied ? done : failed);
+      }
+      button.addEventListener("click", function () {
+        var text = code.innerText;
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(function () { say(done); }, function () { fallback(text); });
+        } else {
+          fallback(text);
+        }
+      });
+      code.parentNode.insertBefore(button, code);
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -92,5 +151,7 @@
     addHeadingAnchors();
     foldTableOfContents();
     followSections();
+    setUpThemeToggle();
+    addCopyButtons();
   });
 })();

@@ -120,8 +120,9 @@ extension LessonRunner {
         let name = "@\(directive.call.name)" + (directive.id.map { " '\(LessonPlan.shown($0))'" } ?? "")
         return [diagnostic(directive, lesson: lesson, id: "freeze-drift",
                            message: "\(name) computed here differs from its frozen result (\(freeze.displayPath(lesson: lesson.slug, key: frozen.key))): \(difference)",
-                           suggestion: "if the experiment's code changed on purpose, bump its version (or delete the entry) and run notes freeze; "
-                               + "otherwise this machine computes differently (\(provenance.numerics))")]
+                           suggestion: "if the frozen file was edited, restore it from git; if the experiment's code changed on purpose, "
+                               + "bump its version (or delete the entry) and run notes freeze; otherwise this machine computes "
+                               + "differently (\(provenance.numerics))")]
     }
 
     /// A warning naming the scalars that are NaN or infinite (a diverged run), so prose that

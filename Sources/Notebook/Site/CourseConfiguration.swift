@@ -13,6 +13,7 @@ import Markdown
 /// lang: pt-BR
 /// footer: Curso de pós-graduação, 2026.
 /// repository: https://github.com/owner/course
+/// branch: main
 /// data:
 ///   fashionMNIST: /usr/share/datasets/fashion-mnist
 /// katex: /usr/share/javascript/katex
@@ -39,6 +40,8 @@ public struct CourseConfiguration: Sendable, Equatable {
     public var footer: String?
     /// An `http(s)` URL of the course's sources.
     public var repository: String?
+    /// The branch the "view source" and "edit" links point into (`main` unless set).
+    public var branch = "main"
     /// Folder of the Fashion-MNIST files (default: Debian's `dataset-fashion-mnist`).
     public var fashionMNISTFolder: String?
     /// Folder of KaTeX (default: Debian's `libjs-katex`).
@@ -53,7 +56,7 @@ public struct CourseConfiguration: Sendable, Equatable {
     public var displayTitle: String { title ?? strings.defaultTitle }
 
     static let keys = ["title", "subtitle", "intro", "description", "authors", "lang", "footer", "repository",
-                       "data", "katex"]
+                       "branch", "data", "katex"]
 
     /// Reads `course.yml` from `folder` (`path` names it in diagnostics); no file gives the
     /// defaults and no diagnostic.
@@ -101,6 +104,7 @@ public struct CourseConfiguration: Sendable, Equatable {
             case "authors": course.authors = reader.texts(entry)
             case "lang": course.language = reader.language(entry) ?? defaultLanguage
             case "repository": course.repository = reader.url(entry)
+            case "branch": course.branch = reader.text(entry) ?? "main"
             case "katex": course.katexFolder = reader.text(entry)
             case "data": course.fashionMNISTFolder = reader.dataFolders(entry)
             default:

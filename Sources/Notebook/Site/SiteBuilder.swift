@@ -89,7 +89,8 @@ public struct SiteBuilder: Sendable {
         for ((position, lesson), (plan, outcomes)) in zip(selected, zip(plans, outcomesPerLesson)) {
             let navigation = LessonNavigation(
                 previous: position > 0 ? (lessons[position - 1].slug, lessons[position - 1].title) : nil,
-                next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil)
+                next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil,
+                lessons: lessons.map { ($0.slug, $0.title) }, current: lesson.slug)
             let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation, course: course,
                                          lessons: Set(lessons.map(\.slug)))
             origins[page.path] = FileOrigin(lesson: lesson.path, location: SourceLocation(line: 1, column: 1))
