@@ -87,11 +87,6 @@ public struct ResultCache: Sendable {
 
     /// The entry and what computed it (nil for an entry written before provenance was kept).
     public func read(_ key: String) -> (lookup: Lookup, provenance: Provenance?) {
-        let lookup = readEntry(key)
-        return (lookup.0, lookup.1)
-    }
-
-    private func readEntry(_ key: String) -> (Lookup, Provenance?) {
         guard Self.isKey(key), SafePaths.kind(url(for: key).path) == .file,
               let data = FileManager.default.contents(atPath: url(for: key).path) else { return (.miss, nil) }
         guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),

@@ -20,6 +20,9 @@ public struct DirectiveOutcome: Sendable {
     public var source: Source
     /// The directive's cache key (empty when it did not run).
     public var key: String
+    /// What the freeze held under `key` when the directive ran (nil without a freeze), so the
+    /// build's reconciliation with the freeze does not read every entry again.
+    public var freezeEntry: FreezeEntryState?
     /// The artifacts a frozen result lacks (trained weights): a directive that reads them
     /// computes this one again first.
     public var missingArtifacts: [String] = []
@@ -35,4 +38,9 @@ public struct DirectiveOutcome: Sendable {
         self.source = source
         self.key = key
     }
+}
+
+/// Whether the freeze had a directive's entry.
+public enum FreezeEntryState: Sendable, Equatable {
+    case held, missing, unreadable
 }

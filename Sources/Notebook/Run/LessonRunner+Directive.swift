@@ -26,11 +26,13 @@ extension LessonRunner {
         // the directive, so the summary counts them and the page shows them.
         var notes: [Diagnostic] = []
         var frozen: FrozenEntry?
+        var freezeEntry: FreezeEntryState?
         if let freeze {
             switch freeze.lookup(lesson: lesson.slug, key: key) {
-            case .hit(let entry): frozen = entry
-            case .miss: break
+            case .hit(let entry): (frozen, freezeEntry) = (entry, .held)
+            case .miss: freezeEntry = .missing
             case .corrupt(let reason):
+                freezeEntry = .unreadable
                 notes.append(diagnostic(directive, lesson: lesson, id: "freeze-corrupt",
                                         message: "the frozen result \(freeze.displayPath(lesson: lesson.slug, key: key)) cannot be read (\(reason)), so @\(directive.call.name) was computed instead",
                                         suggestion: "restore the file from git, or delete it and run notes freeze"))
@@ -42,10 +44,12 @@ extension LessonRunner {
             case .hit(let result, let seconds):
                 if !freezing || frozen != nil || recorded == provenance {
                     cache.touch(key)
-                    return DirectiveOutcome(result: result,
-                                            diagnostics: notes + nonFinite(result, directive, lesson: lesson)
-                                                + drift(result, frozen, directive, lesson: lesson),
-                                            seconds: seconds, source: .cache, key: key)
+                    var outcome = DirectiveOutcome(result: result,
+                                                   diagnostics: notes + nonFinite(result, directive, lesson: lesson)
+                                                       + drift(result, frozen, directive, lesson: lesson),
+                                                   seconds: seconds, source: .cache, key: key)
+                    outcome.freezeEntry = freezeEntry
+                    return outcome
                 }
                 progress("\(label): the cached result was computed by \(recorded.map { "\($0)" } ?? "an older notes"); computing it again to freeze this build's result")
             case .corrupt(let reason):
@@ -61,6 +65,7 @@ extension LessonRunner {
             var outcome = DirectiveOutcome(result: frozen.result, diagnostics: notes + nonFinite(frozen.result, directive, lesson: lesson),
                                            source: .freeze, key: key)
             outcome.missingArtifacts = frozen.artifacts
+            outcome.freezeEntry = freezeEntry
             return outcome
         }
         // Weights are not frozen: a frozen directive this one reads is computed again first.
@@ -94,7 +99,9 @@ extension LessonRunner {
                 }
             }
             notes += nonFinite(result, directive, lesson: lesson) + drift(result, frozen, directive, lesson: lesson)
-            return DirectiveOutcome(result: result, diagnostics: notes, seconds: seconds, key: key)
+            var outcome = DirectiveOutcome(result: result, diagnostics: notes, seconds: seconds, key: key)
+            outcome.freezeEntry = freezeEntry
+            return outcome
         } catch {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let failure = error as? ExperimentFailure ?? ExperimentFailure(id: "experiment-failed", "\(error)")

@@ -40,10 +40,10 @@ extension SiteBuilder {
                     problems.append(Diagnostic(file: lesson.path, line: call.location.line, column: call.location.column,
                                                id: id, message: message, suggestion: suggestion))
                 }
-                switch freeze.lookup(lesson: lesson.slug, key: key) {
-                case .hit:
+                switch outcome.freezeEntry {
+                case .held:
                     summary.kept += 1
-                case .miss, .corrupt:
+                case .missing, .unreadable, nil:
                     if writes {
                         do {
                             try freeze.write(FrozenEntry(key: key, lesson: lesson.slug, directive: plan.directives[index].canonicalForm,
@@ -53,7 +53,8 @@ extension SiteBuilder {
                             problem("freeze-write-failed", "the result of @\(call.name) could not be frozen: \(error)",
                                     "check that \(freeze.displayPath) is writable")
                         }
-                    } else if case .miss = freeze.lookup(lesson: lesson.slug, key: key) {
+                    } else if outcome.freezeEntry == .missing {
+                        // An unreadable entry was reported by the runner (freeze-corrupt).
                         problem("freeze-missing",
                                 "@\(call.name) has no frozen result in \(freeze.displayPath) (key \(key.prefix(12)) is new)",
                                 "run notes freeze and commit \(freeze.displayPath)")
@@ -78,11 +79,11 @@ extension SiteBuilder {
         return (problems, writes ? summary : nil)
     }
 
-    /// After a build of every lesson: keeps the cache within `options.cacheLimit` by removing
+    /// After a build of every lesson (`plans` are all of them): keeps the cache within `options.cacheLimit` by removing
     /// entries no lesson uses, least recently used first. Returns how many went.
-    func pruneCache(_ cache: ResultCache?, lessons: [Lesson]) -> Int {
+    func pruneCache(_ cache: ResultCache?, plans: [LessonPlan]) -> Int {
         guard let cache, let limit = options.cacheLimit else { return 0 }
-        let used = Set(lessons.flatMap { LessonPlan(lesson: $0, registry: registry).resultKeys().values })
+        let used = Set(plans.flatMap { $0.resultKeys().values })
         let removed = cache.prune(keeping: used, limit: limit)
         if removed.entries > 0 {
             progress("Removed \(removed.entries) unused cache entr\(removed.entries == 1 ? "y" : "ies") (\(removed.bytes / 1_000_000) MB) to keep \(cache.folder.path) under \(limit / 1_000_000) MB")

@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
             (freezeProblems, freezeSummary) = reconcile(freeze, plans: plans, lessons: selected.map(\.element),
                                                         outcomes: outcomesPerLesson)
         }
-        let pruned = options.lessons.isEmpty ? pruneCache(cache, lessons: lessons) : 0
+        let pruned = options.lessons.isEmpty ? pruneCache(cache, plans: plans) : 0
 
         let entries = lessons.map { lesson in
             let plan = LessonPlan(lesson: lesson, registry: registry)
