@@ -6,7 +6,9 @@ import Foundation
 ///
 /// No cmark type leaves this file. Options are `CMARK_OPT_DEFAULT` plus `CMARK_OPT_SMART`
 /// (typographic quotes and dashes in prose: `"EM"` → “EM”, `--` → –, `...` → …, as Pandoc
-/// and Quarto do; code and math, replaced by placeholders before parsing, are untouched),
+/// and Quarto do; code and math, replaced by placeholders before parsing, are untouched) and
+/// `CMARK_OPT_FOOTNOTES` (`[^1]` and `[^1]: …`; cmark numbers footnotes by first reference,
+/// moves their definitions to the end of the document and drops unreferenced ones),
 /// never `CMARK_OPT_UNSAFE`: raw HTML is kept as `.htmlBlock` / `.html` nodes and the renderer
 /// escapes it, so a lesson's `<script>` reaches the page as visible text, never as an element.
 enum CmarkParser {
@@ -16,12 +18,24 @@ enum CmarkParser {
         /// Line ranges (1-based, inclusive) of code blocks and raw HTML blocks: text where
         /// `$` is not math.
         var verbatimLines: [ClosedRange<Int>]
+        /// Footnote definitions, in the order of their numbers.
+        var footnotes: [[BlockNode]] = []
+        /// Problems found in text nodes, at cmark positions.
+        var problems: [RawProblem] = []
     }
 
-    static let extensionNames = ["table", "strikethrough", "autolink"]
+    /// A `MarkdownProblem` before its position is mapped to the original file.
+    struct RawProblem: Sendable, Equatable {
+        var kind: MarkdownProblem.Kind
+        var position: RawPosition
+        var message: String
+    }
 
-    /// Parses `text` as GitHub-flavored Markdown.
-    static func parse(_ text: String) -> Output {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// Parses `text` as GitHub-flavored Markdown; top-level blocks between the lines of a
+    /// fenced div (`FencedDivScanner`, whose fence lines are blank in `text`) go into it.
+    static func parse(_ text: String, divs: [FencedDiv] = []) -> Output {
         // cmark-gfm keeps process-wide state (the extension registry and the table of
         // special inline characters that attaching an extension edits), so parses are
         // serialized.
@@ -29,7 +43,7 @@ enum CmarkParser {
         defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
 
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SMART) else {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES) else {
             preconditionFailure("cmark_parser_new failed")
         }
         defer { cmark_parser_free(parser) }
@@ -52,8 +66,9 @@ enum CmarkParser {
         cmark_consolidate_text_nodes(root)
 
         var builder = TreeBuilder(fences: UnclosedFenceDetector(text: text))
-        let blocks = builder.blocks(childrenOf: root)
-        return Output(blocks: blocks, verbatimLines: builder.verbatimLines)
+        let (blocks, footnotes) = builder.document(root, divs: divs)
+        return Output(blocks: blocks, verbatimLines: builder.verbatimLines, footnotes: footnotes,
+                      problems: builder.problems)
     }
 
     private static let lock = NSLock()
@@ -65,6 +80,21 @@ private struct TreeBuilder {
 
     let fences: UnclosedFenceDetector
     var verbatimLines: [ClosedRange<Int>] = []
+    var problems: [CmarkParser.RawProblem] = []
+
+    /// The document's blocks, grouped into fenced divs, and its footnote definitions.
+    mutating func document(_ root: Node, divs: [FencedDiv]) -> ([BlockNode], [[BlockNode]]) {
+        var grouper = DivisionGrouper(divs: divs)
+        var footnotes: [[BlockNode]] = []
+        for node in children(of: root) {
+            if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                footnotes.append(blocks(childrenOf: node))
+            } else if let block = block(node) {
+                grouper.add(block, line: Int(cmark_node_get_start_line(node)))
+            }
+        }
+        return (grouper.finish(), footnotes)
+    }
 
     mutating func blocks(childrenOf parent: Node) -> [BlockNode] {
         children(of: parent).compactMap { block($0) }
@@ -76,7 +106,7 @@ private struct TreeBuilder {
             return .paragraph(inlines(childrenOf: node))
         case CMARK_NODE_HEADING:
             return .heading(level: Int(cmark_node_get_heading_level(node)), index: -1,
-                            inlines(childrenOf: node))
+                            inlines(childrenOf: node), position(node))
         case CMARK_NODE_CODE_BLOCK:
             markVerbatim(node)
             let literal = string(cmark_node_get_literal(node))
@@ -96,16 +126,20 @@ private struct TreeBuilder {
         case CMARK_NODE_BLOCK_QUOTE:
             return .blockQuote(blocks(childrenOf: node))
         case CMARK_NODE_LIST:
-            let items = children(of: node).map { blocks(childrenOf: $0) }
+            let itemNodes = children(of: node)
+            let items = itemNodes.map { blocks(childrenOf: $0) }
+            let tasks = itemNodes.map { item -> Bool? in
+                typeName(item) == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
+            }
             return .list(ListNode(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                                   start: Int(cmark_node_get_list_start(node)),
                                   tight: cmark_node_get_list_tight(node) != 0,
-                                  items: items))
+                                  items: items, tasks: tasks))
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak
         default:
             if typeName(node) == "table" { return .table(table(node)) }
-            // Footnotes and custom blocks are not enabled; anything else is dropped.
+            // Footnote definitions are collected by `document`; custom blocks are not enabled.
             return nil
         }
     }
@@ -134,18 +168,39 @@ private struct TreeBuilder {
         return TableNode(alignments: alignments, header: header, rows: rows)
     }
 
-    private func inlines(childrenOf parent: Node) -> [InlineNode] {
+    private mutating func inlines(childrenOf parent: Node) -> [InlineNode] {
         children(of: parent).flatMap { node -> [InlineNode] in
             if cmark_node_get_type(node) == CMARK_NODE_TEXT {
                 // A text node's literal is its source bytes (escapes and entities are
                 // nodes of their own), so offsets in it are offsets on the line.
-                return CrossReferenceScanner.split(string(cmark_node_get_literal(node)), at: position(node))
+                let literal = string(cmark_node_get_literal(node))
+                noteUndefinedFootnotes(in: literal, at: position(node))
+                return CrossReferenceScanner.split(literal, at: position(node))
             }
             return inline(node).map { [$0] } ?? []
         }
     }
 
-    private func inline(_ node: Node) -> InlineNode? {
+    /// `[^label]` left as text: a footnote reference whose definition cmark did not find.
+    private mutating func noteUndefinedFootnotes(in literal: String, at position: RawPosition) {
+        let bytes = Array(literal.utf8)
+        var i = 0
+        while i + 3 < bytes.count {
+            guard bytes[i] == UInt8(ascii: "["), bytes[i + 1] == UInt8(ascii: "^") else { i += 1; continue }
+            var end = i + 2
+            while end < bytes.count, bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: " ") { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "]"), end > i + 2,
+               end + 1 >= bytes.count || bytes[end + 1] != UInt8(ascii: ":") {
+                let label = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
+                problems.append(.init(kind: .undefinedFootnote,
+                                      position: RawPosition(line: position.line, column: position.column + i),
+                                      message: "the footnote [^\(label)] has no definition, so it shows as text"))
+            }
+            i = end
+        }
+    }
+
+    private mutating func inline(_ node: Node) -> InlineNode? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: .text(string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: .softBreak
@@ -158,8 +213,11 @@ private struct TreeBuilder {
             .rawLink(destination: string(cmark_node_get_url(node)),
                      title: string(cmark_node_get_title(node)), inlines(childrenOf: node), position(node))
         case CMARK_NODE_IMAGE:
-            .image(source: string(cmark_node_get_url(node)),
-                   title: string(cmark_node_get_title(node)), inlines(childrenOf: node))
+            .rawImage(source: string(cmark_node_get_url(node)),
+                      title: string(cmark_node_get_title(node)), inlines(childrenOf: node), position(node))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            // The literal is the footnote's number, as cmark assigned it.
+            Int(string(cmark_node_get_literal(node))).map { .footnoteReference($0) }
         default:
             typeName(node) == "strikethrough" ? .strikethrough(inlines(childrenOf: node)) : nil
         }

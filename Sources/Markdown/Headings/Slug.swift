@@ -36,4 +36,14 @@ struct SlugRegistry {
         used.insert(candidate)
         return candidate
     }
+
+    /// Takes `id` as written (a heading's `{#id}`); false when it is already taken.
+    mutating func claim(_ id: String) -> Bool {
+        used.insert(id).inserted
+    }
+
+    /// Gives back a slug handed out but not used.
+    mutating func release(_ id: String) {
+        used.remove(id)
+    }
 }

@@ -19,12 +19,17 @@ public struct MarkdownDocument: Sendable {
     public let fencedBlocks: [FencedBlock]
     /// Every heading, in source order, with unique `id`s.
     public let headings: [Heading]
+    /// What parses but is most likely a mistake (a footnote without definition, an unclosed
+    /// `:::`), in source order.
+    public let problems: [MarkdownProblem]
     private let blocks: [BlockNode]
+    private let footnotes: [[BlockNode]]
 
     /// Splits off the front matter and parses the body.
     ///
     /// Steps: blank out the front matter (keeping line numbers); parse once with cmark to
-    /// learn where code and raw HTML blocks are; replace math outside them with
+    /// learn where code and raw HTML blocks are; blank the fence lines of `:::` divs outside
+    /// them (and parse again if there were any); replace math outside code with
     /// placeholders; parse again; resolve placeholders, locations, slugs.
     ///
     /// - Throws: `FrontMatterError` for malformed front matter, and for front matter that is
@@ -36,15 +41,21 @@ public struct MarkdownDocument: Sendable {
         } ?? (FrontMatter(), [])
         bodyIsBlank = split.body.allSatisfy(\.isWhitespace)
 
-        let firstPass = CmarkParser.parse(split.body)
-        let placeholders = MathPlaceholders(text: split.body,
-                                            verbatimLines: Set(firstPass.verbatimLines.joined()))
+        let plain = CmarkParser.parse(split.body)
+        let divs = FencedDivScanner.scan(split.body, verbatimLines: Set(plain.verbatimLines.joined()))
+        let firstPass = divs.divs.isEmpty && divs.problems.isEmpty ? plain : CmarkParser.parse(divs.text, divs: divs.divs)
+        let verbatimLines = Set(firstPass.verbatimLines.joined())
+        let placeholders = MathPlaceholders(text: divs.text, verbatimLines: verbatimLines)
         let parsed = placeholders.spans.isEmpty
-            ? firstPass : CmarkParser.parse(placeholders.protectedText)
+            ? firstPass : CmarkParser.parse(placeholders.protectedText, divs: divs.divs)
         var resolver = DocumentResolver(placeholders: placeholders, sourceLines: SourceLines(source))
         blocks = resolver.resolve(parsed.blocks)
+        footnotes = parsed.footnotes.map { resolver.resolve($0) }
+        resolver.report(parsed.problems)
         fencedBlocks = resolver.fencedBlocks
         headings = resolver.headings
+        problems = (divs.problems + resolver.problems + UnusedFootnotes.problems(in: divs.text, verbatimLines: verbatimLines))
+            .sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
     /// Renders the body as HTML.
@@ -64,17 +75,22 @@ public struct MarkdownDocument: Sendable {
                            inlineCode: (String, MarkdownLocation) -> String? = { _, _ in nil },
                            crossReference: (String, MarkdownLocation) -> String? = { _, _ in nil },
                            calloutLanguage: String? = nil,
-                           linkDestination: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
+                           linkDestination: (String, MarkdownLocation) -> String? = { _, _ in nil },
+                           imageSource: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
         withoutActuallyEscaping(replacingBlock) { replacingBlock in
             withoutActuallyEscaping(inlineCode) { inlineCode in
                 withoutActuallyEscaping(crossReference) { crossReference in
                 withoutActuallyEscaping(linkDestination) { linkDestination in
+                withoutActuallyEscaping(imageSource) { imageSource in
                     var renderer = HTMLRenderer(fencedBlocks: fencedBlocks, headings: headings,
                                                 replacingBlock: replacingBlock, inlineCode: inlineCode,
                                                 crossReference: crossReference)
                     renderer.calloutLanguage = calloutLanguage
+                    renderer.footnotes = footnotes
                     renderer.linkDestination = linkDestination
+                    renderer.imageSource = imageSource
                     return renderer.render(blocks)
+                }
                 }
                 }
             }

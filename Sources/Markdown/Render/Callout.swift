@@ -10,15 +10,31 @@
 /// | `> **Dica:** …`      | `<aside class="callout callout-tip" aria-label="Dica">`      |
 /// | `> **Importante:** …`| `<aside class="callout callout-important" aria-label="Importante">` |
 /// | `> **Atenção:** …`   | `<aside class="callout callout-warning" aria-label="Atenção">` |
+/// | `> **Cuidado:** …`   | `<aside class="callout callout-caution" aria-label="Cuidado">` |
 /// | `> **Resposta:** …`  | `<details class="answer"><summary>Resposta</summary>…</details>` |
 ///
 /// English lessons write `> **Note:**`, `> **Tip:**`, `> **Important:**`, `> **Warning:**` and
 /// `> **Answer:**` for the same five. The colon may sit inside or right after the bold text
 /// (`**Nota**:`). A callout keeps its label as written, in `<strong class="callout-label">`;
 /// an answer moves it into the `<summary>`.
+///
+/// Quarto's fenced divs give the same boxes: `::: {.callout-note}` … `:::` (also `-tip`,
+/// `-important`, `-warning`, `-caution`), titled by a `title="…"` attribute or by a heading
+/// that starts the div; untitled, it is labelled like the block quote ("Nota:").
 struct Callout: Equatable {
     enum Kind: String, CaseIterable {
-        case note, tip, important, warning, answer
+        case note, tip, important, warning, caution, answer
+
+        /// The callout a fenced div's classes ask for (`callout-note`), if any.
+        init?(divisionClasses classes: [String]) {
+            for name in classes where name.hasPrefix("callout-") {
+                if let kind = Kind(rawValue: String(name.dropFirst("callout-".count))), kind != .answer {
+                    self = kind
+                    return
+                }
+            }
+            return nil
+        }
 
         /// The labels a lesson writes: Portuguese, English.
         var labels: [String] {
@@ -27,6 +43,7 @@ struct Callout: Equatable {
             case .tip: ["Dica", "Tip"]
             case .important: ["Importante", "Important"]
             case .warning: ["Atenção", "Warning"]
+            case .caution: ["Cuidado", "Caution"]
             case .answer: ["Resposta", "Answer"]
             }
         }
@@ -39,6 +56,25 @@ struct Callout: Equatable {
     var lead: [InlineNode]
     /// The quote's other blocks.
     var rest: [BlockNode]
+
+    /// The title of a fenced-div callout, in place of its label.
+    var title: [InlineNode]?
+
+    /// A fenced div's callout: titled, or else labelled by its kind at the start of its first
+    /// paragraph, as the block-quote convention writes it.
+    init?(division: DivisionNode) {
+        guard let kind = Kind(divisionClasses: division.attributes.classes) else { return nil }
+        self.kind = kind
+        label = kind.labels[0]
+        title = division.title
+        if title == nil, case .paragraph(let inlines)? = division.children.first {
+            lead = inlines
+            rest = Array(division.children.dropFirst())
+        } else {
+            lead = []
+            rest = division.children
+        }
+    }
 
     /// The callout a block quote stands for, or nil for an ordinary quotation.
     init?(quoting children: [BlockNode]) {
@@ -83,11 +119,13 @@ struct Callout: Equatable {
         }
     }
 
-    /// Opening tag(s); the label sits in the summary of an answer.
+    /// Opening tag(s); the label sits in the summary of an answer. A titled callout is
+    /// labelled by its title.
     var openingHTML: String {
         switch kind {
         case .answer: "<details class=\"answer\">\n<summary>\(label)</summary>\n"
-        default: "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(label)\">\n"
+        default:
+            "<aside class=\"callout callout-\(kind.rawValue)\" aria-label=\"\(escapeHTML(title.map(\.plainText) ?? label))\">\n"
         }
     }
 

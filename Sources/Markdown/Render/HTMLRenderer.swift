@@ -3,16 +3,23 @@
 /// Fenced blocks, code spans and cross-references go through the caller's hooks first; raw
 /// HTML is escaped; math keeps its `$`/`$$` delimiters as text inside `span.math` /
 /// `div.math`; code listings are highlighted (`CodeHighlighter`); block quotes that follow
-/// the callout convention become callouts or collapsible answers (`Callout`).
+/// the callout convention become callouts or collapsible answers (`Callout`), as do Quarto's
+/// `::: {.callout-…}` divs; other divs become `<div>`s with their id and classes. Footnotes
+/// are numbered links to a list at the end, each with links back to where it was referred to.
 struct HTMLRenderer {
     let fencedBlocks: [FencedBlock]
     let headings: [Heading]
+    /// Footnote definitions, by number (the first is footnote 1).
+    var footnotes: [[BlockNode]] = []
     let replacingBlock: (FencedBlock) -> String?
     let inlineCode: (String, MarkdownLocation) -> String?
     let crossReference: (String, MarkdownLocation) -> String?
     /// A link's destination as the page should have it (`02-elbo.md` → `02-elbo.html`); nil
     /// keeps the destination as written.
     var linkDestination: (String, MarkdownLocation) -> String? = { _, _ in nil }
+    /// An image's address as the page should have it (a lesson's own file copied next to the
+    /// page); nil keeps it as written.
+    var imageSource: (String, MarkdownLocation) -> String? = { _, _ in nil }
     /// The page's language (BCP 47): callout labels are written in it ("Nota" or "Note",
     /// whichever the lesson wrote); nil keeps them as written.
     var calloutLanguage: String?
@@ -20,6 +27,8 @@ struct HTMLRenderer {
     /// Inside a link's text, where another link would be invalid.
     private var linkDepth = 0
     private var linksAsText = false
+    /// How many times each footnote has been referred to so far.
+    private var footnoteReferences: [Int: Int] = [:]
 
     init(fencedBlocks: [FencedBlock], headings: [Heading],
          replacingBlock: @escaping (FencedBlock) -> String? = { _ in nil },
@@ -44,6 +53,7 @@ struct HTMLRenderer {
     mutating func render(_ blocks: [BlockNode]) -> String {
         out = ""
         for block in blocks { render(block, tight: false) }
+        renderFootnotes()
         return out
     }
 
@@ -66,7 +76,7 @@ struct HTMLRenderer {
                 render(inlines)
                 out += "</p>\n"
             }
-        case .heading(let level, let index, let inlines):
+        case .heading(let level, let index, let inlines, _):
             cr()
             out += "<h\(level) id=\"\(escapeHTML(headings[index].id))\">"
             render(inlines)
@@ -106,14 +116,36 @@ struct HTMLRenderer {
             out += "<hr />\n"
         case .table(let table):
             renderTable(table)
+        case .division(let division):
+            cr()
+            if let callout = Callout(division: division) {
+                renderCallout(callout)
+                return
+            }
+            out += "<div\(Self.attributesHTML(division.attributes))>\n"
+            for child in division.children { render(child, tight: false) }
+            cr()
+            out += "</div>\n"
         }
+    }
+
+    /// ` id="…" class="…"` for a div: its id and classes, escaped; key-value pairs are
+    /// options for notes, not HTML attributes, and are left out.
+    static func attributesHTML(_ attributes: BlockAttributes) -> String {
+        var html = attributes.identifier.map { " id=\"\(escapeHTML($0))\"" } ?? ""
+        if !attributes.classes.isEmpty { html += " class=\"\(escapeHTML(attributes.classes.joined(separator: " ")))\"" }
+        return html
     }
 
     private mutating func renderCallout(_ callout: Callout) {
         var callout = callout
         if let calloutLanguage { callout.relabel(for: calloutLanguage) }
         out += callout.openingHTML
-        if !callout.lead.isEmpty || !callout.labelHTML.isEmpty {
+        if let title = callout.title {
+            out += "<p class=\"callout-title\"><strong class=\"callout-label\">"
+            render(title)
+            out += "</strong></p>\n"
+        } else if !callout.lead.isEmpty || !callout.labelHTML.isEmpty {
             out += "<p>" + callout.labelHTML
             render(callout.lead)
             if out.hasSuffix(" ") { out.removeLast() }
@@ -127,10 +159,15 @@ struct HTMLRenderer {
     private mutating func renderList(_ list: ListNode) {
         let tag = list.ordered ? "ol" : "ul"
         cr()
-        out += list.ordered && list.start != 1 ? "<ol start=\"\(list.start)\">\n" : "<\(tag)>\n"
-        for item in list.items {
+        let taskClass = list.tasks.contains { $0 != nil } ? " class=\"task-list\"" : ""
+        out += list.ordered && list.start != 1 ? "<ol\(taskClass) start=\"\(list.start)\">\n" : "<\(tag)\(taskClass)>\n"
+        for (position, item) in list.items.enumerated() {
             cr()
-            out += "<li>"
+            if let checked = position < list.tasks.count ? list.tasks[position] : nil {
+                out += "<li class=\"task-list-item\"><input type=\"checkbox\" disabled=\"\"\(checked ? " checked=\"\"" : "") /> "
+            } else {
+                out += "<li>"
+            }
             for child in item { render(child, tight: list.tight) }
             out += "</li>\n"
         }
@@ -208,14 +245,68 @@ struct HTMLRenderer {
         case .resolvedCrossReference(let label, let location):
             let replacement = linkDepth == 0 ? crossReference(label, location) : nil
             out += replacement ?? escapeText("@" + label)
-        case .image(let source, let title, let children):
+        case .rawImage(let source, let title, let children, _):
+            out += "<img src=\"\(escapeHref(source))\" alt=\"\(escapeHTML(children.plainText))\""
+                + "\(titleAttribute(title)) />"
+        case .image(let written, let title, let children, let location):
+            let source = imageSource(written, location) ?? written
             out += "<img src=\"\(escapeHref(source))\" alt=\"\(escapeHTML(children.plainText))\""
                 + "\(titleAttribute(title)) />"
         case .html(let literal): out += escapeText(literal)
         case .math(let span):
             let kind = span.isDisplay ? "display" : "inline"
             out += "<span class=\"math \(kind)\">\(escapeText(span.source))</span>"
+        case .footnoteReference(let number):
+            if linksAsText { return }
+            if linkDepth > 0 {
+                out += "<sup class=\"footnote-ref\">\(number)</sup>"
+                return
+            }
+            let occurrence = footnoteReferences[number, default: 0] + 1
+            footnoteReferences[number] = occurrence
+            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(Self.referenceID(number, occurrence))\">\(number)</a></sup>"
         }
+    }
+
+    /// `fnref-2` for the first reference to footnote 2, `fnref-2-3` for the third.
+    private static func referenceID(_ number: Int, _ occurrence: Int) -> String {
+        occurrence == 1 ? "fnref-\(number)" : "fnref-\(number)-\(occurrence)"
+    }
+
+    /// The numbered list of footnotes, each ending with a link back to every place that
+    /// refers to it (↩, ↩², …).
+    private mutating func renderFootnotes() {
+        guard !footnotes.isEmpty else { return }
+        let english = calloutLanguage.map { $0.lowercased().hasPrefix("en") } ?? false
+        let (title, back) = english ? ("Footnotes", "Back to the text") : ("Notas de rodapé", "Voltar ao texto")
+        // Definitions may refer to other footnotes: render them first, then the list.
+        let body = out
+        var items: [String] = []
+        for blocks in footnotes {
+            out = ""
+            for block in blocks { render(block, tight: false) }
+            items.append(out)
+        }
+        out = body
+        cr()
+        out += "<section class=\"footnotes\" aria-label=\"\(title)\">\n<hr />\n<ol>\n"
+        for (offset, var item) in items.enumerated() {
+            let number = offset + 1
+            let links = (0..<footnoteReferences[number, default: 0]).map { index in
+                let mark = index == 0 ? "↩" : "↩<sup>\(index + 1)</sup>"
+                return "<a href=\"#\(Self.referenceID(number, index + 1))\" class=\"footnote-back\" aria-label=\"\(back)\">\(mark)</a>"
+            }.joined(separator: " ")
+            if !links.isEmpty {
+                if item.hasSuffix("</p>\n") {
+                    item.removeLast("</p>\n".count)
+                    item += " " + links + "</p>\n"
+                } else {
+                    item += "<p>" + links + "</p>\n"
+                }
+            }
+            out += "<li id=\"fn-\(number)\">\n" + item + "</li>\n"
+        }
+        out += "</ol>\n</section>\n"
     }
 
     private mutating func wrap(_ tag: String, _ children: [InlineNode]) {

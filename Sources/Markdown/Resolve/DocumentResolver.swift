@@ -4,13 +4,16 @@
 /// - headings get unique slugs;
 /// - math placeholders become `.math` inlines; placeholders that ended up in code, URLs or
 ///   titles are put back to their source;
-/// - code-span and cross-reference positions are mapped to the original file.
+/// - code-span and cross-reference positions are mapped to the original file;
+/// - a heading's trailing `{#id .class}` is taken off its text, the id used as its slug;
+/// - a callout div's title (`title="…"` or its first heading) is taken out of its blocks.
 struct DocumentResolver {
     let placeholders: MathPlaceholders
     let sourceLines: SourceLines
 
     private(set) var fencedBlocks: [FencedBlock] = []
     private(set) var headings: [Heading] = []
+    private(set) var problems: [MarkdownProblem] = []
     private var slugs = SlugRegistry()
 
     init(placeholders: MathPlaceholders, sourceLines: SourceLines) {
@@ -26,12 +29,38 @@ struct DocumentResolver {
         switch block {
         case .paragraph(let inlines):
             return .paragraph(resolve(inlines))
-        case .heading(let level, _, let inlines):
-            let resolved = resolve(inlines)
+        case .heading(let level, _, let inlines, let position):
+            var resolved = resolve(inlines)
+            var explicitID: String?
+            if case .text(let last)? = resolved.last, let (text, attributes) = BlockAttributes.trailing(in: last) {
+                resolved[resolved.count - 1] = .text(text)
+                if text.isEmpty { resolved.removeLast() }
+                explicitID = attributes.identifier
+            }
             let text = resolved.plainText
-            headings.append(Heading(level: level, text: text, id: slugs.uniqueSlug(for: text),
-                                    html: HTMLRenderer.inlineHTML(resolved)))
-            return .heading(level: level, index: headings.count - 1, resolved)
+            var id = slugs.uniqueSlug(for: text)
+            if let explicitID {
+                if slugs.claim(explicitID) {
+                    slugs.release(id)
+                    id = explicitID
+                } else {
+                    problems.append(MarkdownProblem(.duplicateHeadingID, location: location(position),
+                                                    message: "another heading of this lesson already has the id '\(explicitID)'; this one is '\(id)'"))
+                }
+            }
+            headings.append(Heading(level: level, text: text, id: id, html: HTMLRenderer.inlineHTML(resolved)))
+            return .heading(level: level, index: headings.count - 1, resolved, position)
+        case .division(var division):
+            if Callout.Kind(divisionClasses: division.attributes.classes) != nil {
+                if let title = division.attributes.value("title") {
+                    division.title = [.text(title)]
+                } else if case .heading(_, _, let inlines, _)? = division.children.first {
+                    division.title = resolve(inlines)
+                    division.children.removeFirst()
+                }
+            }
+            division.children = resolve(division.children)
+            return .division(division)
         case .rawFencedCode(let info, let literal, let fence, let missingClosingFence):
             let fenceLocation = location(fence)
             fencedBlocks.append(FencedBlock(
@@ -66,7 +95,7 @@ struct DocumentResolver {
     private func resolve(_ inlines: [InlineNode]) -> [InlineNode] {
         let children = inlines.map { inline -> InlineNode in
             switch inline {
-            case .text, .softBreak, .lineBreak, .math, .resolvedCode, .resolvedCrossReference:
+            case .text, .softBreak, .lineBreak, .math, .resolvedCode, .resolvedCrossReference, .footnoteReference:
                 inline
             case .crossReference(let label, let position):
                 .resolvedCrossReference(label, location(position))
@@ -85,12 +114,19 @@ struct DocumentResolver {
                               title: placeholders.restoringSource(title), resolve(c), location(position))
             case .resolvedLink:
                 inline
-            case .image(let source, let title, let c):
+            case .rawImage(let source, let title, let c, let position):
                 .image(source: placeholders.restoringSource(source),
-                       title: placeholders.restoringSource(title), resolve(c))
+                       title: placeholders.restoringSource(title), resolve(c), location(position))
+            case .image:
+                inline
             }
         }
         return placeholders.resolvingMath(in: children)
+    }
+
+    /// Problems the parser found, with their positions mapped to the original file.
+    mutating func report(_ raw: [CmarkParser.RawProblem]) {
+        problems += raw.map { MarkdownProblem($0.kind, location: location($0.position), message: $0.message) }
     }
 
     /// A cmark position (protected text, byte column) as a location in the original file.

@@ -5,8 +5,9 @@
 /// placeholders into `.math` inlines.
 indirect enum BlockNode: Sendable, Equatable {
     case paragraph([InlineNode])
-    /// `index` points into the document's `headings`; -1 until resolved.
-    case heading(level: Int, index: Int, [InlineNode])
+    /// `index` points into the document's `headings`; -1 until resolved. The position is the
+    /// heading's start, as cmark reports it.
+    case heading(level: Int, index: Int, [InlineNode], RawPosition)
     /// A fenced block, before resolution: raw info, literal, the fence's raw position and,
     /// when the block runs to the end of the document unclosed, the fence that would close it.
     case rawFencedCode(info: String, literal: String, fence: RawPosition, missingClosingFence: String?)
@@ -19,6 +20,16 @@ indirect enum BlockNode: Sendable, Equatable {
     case list(ListNode)
     case thematicBreak
     case table(TableNode)
+    /// A fenced div (`::: {.callout-note}` … `:::`).
+    case division(DivisionNode)
+}
+
+/// A fenced div's attributes and blocks. A callout's title (its `title` attribute, or the
+/// heading it starts with) is taken out of its blocks, so it is no section of the lesson.
+struct DivisionNode: Sendable, Equatable {
+    var attributes: BlockAttributes
+    var title: [InlineNode]?
+    var children: [BlockNode]
 }
 
 /// A bullet or ordered list; `items` holds each item's blocks.
@@ -27,6 +38,8 @@ struct ListNode: Sendable, Equatable {
     var start: Int
     var tight: Bool
     var items: [[BlockNode]]
+    /// Per item: nil for an ordinary item, else whether its task box is ticked (`- [x]`).
+    var tasks: [Bool?] = []
 }
 
 /// A GFM table: a header row and body rows of cells, each cell a list of inlines.

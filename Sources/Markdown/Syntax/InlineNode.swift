@@ -15,7 +15,10 @@ indirect enum InlineNode: Sendable, Equatable {
     case rawLink(destination: String, title: String, [InlineNode], RawPosition)
     /// A link whose position has been mapped to the original file (for the link hook).
     case resolvedLink(destination: String, title: String, [InlineNode], MarkdownLocation)
-    case image(source: String, title: String, [InlineNode])
+    /// An image as parsed, with the raw position of its `!`.
+    case rawImage(source: String, title: String, [InlineNode], RawPosition)
+    /// An image whose position has been mapped to the original file (for the image hook).
+    case image(source: String, title: String, [InlineNode], MarkdownLocation)
     /// Raw inline HTML; rendered escaped, as visible text.
     case html(String)
     /// A math span, delimiters included, exactly as written in the source.
@@ -25,6 +28,8 @@ indirect enum InlineNode: Sendable, Equatable {
     case crossReference(String, RawPosition)
     /// A cross-reference whose position has been mapped to the original file.
     case resolvedCrossReference(String, MarkdownLocation)
+    /// `[^label]`: the footnote's number (1 for the first footnote referred to).
+    case footnoteReference(Int)
 }
 
 extension Array where Element == InlineNode {
@@ -35,9 +40,10 @@ extension Array where Element == InlineNode {
             case .text(let s), .code(let s, _), .resolvedCode(let s, _), .html(let s): s
             case .softBreak, .lineBreak: " "
             case .emphasis(let c), .strong(let c), .strikethrough(let c): c.plainText
-            case .link(_, _, let c), .image(_, _, let c), .rawLink(_, _, let c, _), .resolvedLink(_, _, let c, _): c.plainText
+            case .link(_, _, let c), .image(_, _, let c, _), .rawImage(_, _, let c, _), .rawLink(_, _, let c, _), .resolvedLink(_, _, let c, _): c.plainText
             case .math(let span): span.source
             case .crossReference(let label, _), .resolvedCrossReference(let label, _): "@" + label
+            case .footnoteReference: ""
             }
         }.joined()
     }

@@ -8,6 +8,10 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     case unclosedFence = "unclosed-fence", miscasedDirectiveBlock = "miscased-directive-block"
     case invalidLessonName = "invalid-lesson-name", notALesson = "not-a-lesson", unreadableLesson = "unreadable-lesson"
     case lessonTooLarge = "lesson-too-large"
+    // Markdown
+    case undefinedFootnote = "undefined-footnote", unusedFootnote = "unused-footnote"
+    case unclosedDiv = "unclosed-div", strayDivFence = "stray-div-fence", malformedAttributes = "malformed-attributes"
+    case duplicateHeadingID = "duplicate-heading-id"
     // Course configuration
     case invalidCourseConfiguration = "invalid-course-configuration", unknownCourseKey = "unknown-course-key"
     // Directive syntax
@@ -24,7 +28,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     // Ids, labels and references
     case duplicateID = "duplicate-id", unknownID = "unknown-id", dependencyCycle = "dependency-cycle"
     case duplicateLabel = "duplicate-label", unreferenceableLabel = "unreferenceable-label", duplicateHTMLID = "duplicate-html-id"
-    case brokenLink = "broken-link"
+    case brokenLink = "broken-link", missingImage = "missing-image"
     case unknownLabel = "unknown-label", unknownReference = "unknown-reference", invalidReference = "invalid-reference"
     case invalidClaim = "invalid-claim", claimFailed = "claim-failed"
     // Running
@@ -39,7 +43,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     /// Whether it is reported as a warning (the page and the build go on as if it were not there).
     public var isWarning: Bool {
         switch self {
-        case .unknownFrontMatterKey, .unsupportedLang, .emptyLesson, .miscasedDirectiveBlock, .unknownCourseKey, .emptyBlock,
+        case .undefinedFootnote, .unusedFootnote, .strayDivFence, .malformedAttributes, .duplicateHeadingID,
+             .unknownFrontMatterKey, .unsupportedLang, .emptyLesson, .miscasedDirectiveBlock, .unknownCourseKey, .emptyBlock,
              .unreferenceableLabel, .duplicateHTMLID, .brokenLink, .dependencyFailed, .nonFiniteResult, .cacheCorrupt, .cacheWriteFailed:
             true
         default:
@@ -62,6 +67,12 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
         case .notALesson: "a folder or special file named `*.md`"
         case .unreadableLesson: "a lesson file that cannot be read (or a dangling link)"
         case .lessonTooLarge: "a lesson file over the size limit"
+        case .undefinedFootnote: "`[^x]` with no `[^x]: …` definition (shown as text)"
+        case .unusedFootnote: "a footnote definition nothing refers to (left out of the page)"
+        case .unclosedDiv: "a `:::` block never closed, which runs to the end of the lesson"
+        case .strayDivFence: "a `:::` line with no open block to close"
+        case .malformedAttributes: "`{…}` after `:::` that is not `{#id .class key=\"value\"}`"
+        case .duplicateHeadingID: "a heading's `{#id}` that another heading of the lesson already has"
         case .invalidCourseConfiguration: "`course.yml` is malformed or a key has a value of the wrong type"
         case .unknownCourseKey: "`course.yml` has a key notes does not know (suggests the closest)"
         case .malformedNumber: "`1_0.`, `.5`, `1e`, `12abc`, …"
@@ -90,6 +101,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
         case .duplicateLabel: "two results share a label"
         case .unreferenceableLabel: "a label that does not start with `fig`, `tab` or `tbl`, so prose cannot cite it"
         case .duplicateHTMLID: "a label or heading id that another element of the page already uses"
+        case .missingImage: "an image of the lesson's folder that is missing, outside it, not an image or over 20 MB"
         case .brokenLink: "a link to a `.md` file that is no lesson of the course (links to lessons become links to their pages)"
         case .unknownLabel: "`@fig-…`/`@tab-…` names no label of the lesson"
         case .unknownReference: "an inline `` `=id.name` `` or a claim names no result, or a name its directive does not declare"

@@ -8,13 +8,29 @@ struct LessonChecks {
     let lesson: Lesson
 
     var diagnostics: [Diagnostic] {
-        var result = frontMatterKeys() + language() + fences()
+        var result = frontMatterKeys() + language() + fences() + markdown()
         if lesson.document.bodyIsBlank, !lesson.diagnostics.contains(where: { $0.severity == .error }) {
             result.append(Diagnostic(.warning, file: lesson.path, line: 1, column: 1, id: "empty-lesson",
                                      message: "the lesson has no text after its front matter",
                                      suggestion: "write the lesson's prose below the front matter"))
         }
         return result.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// What the Markdown parser noticed: footnotes, `:::` blocks, heading ids.
+    private func markdown() -> [Diagnostic] {
+        lesson.document.problems.map { problem in
+            let (kind, suggestion): (DiagnosticID, String) = switch problem.kind {
+            case .undefinedFootnote: (.undefinedFootnote, "add a line '[^label]: text' below the paragraph, or remove the reference")
+            case .unusedFootnote: (.unusedFootnote, "refer to it with [^label] in the text, or delete it")
+            case .unclosedDiv: (.unclosedDiv, "close it with a line of ':::' where the block ends")
+            case .strayDivFence: (.strayDivFence, "delete the line, or open a block above it with '::: {.callout-note}'")
+            case .malformedAttributes: (.malformedAttributes, "for a callout write '::: {.callout-note}' (or -tip, -important, -warning, -caution)")
+            case .duplicateHeadingID: (.duplicateHeadingID, "give the heading an id of its own")
+            }
+            return Diagnostic(file: lesson.path, line: problem.location.line, column: problem.location.column, kind: kind,
+                              message: problem.message, suggestion: suggestion)
+        }
     }
 
     /// `unknown-front-matter-key`: a key nothing reads, most likely a typo.

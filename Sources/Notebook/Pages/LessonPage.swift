@@ -24,7 +24,7 @@ public enum LessonPage {
     public static func render(lesson: Lesson, plan: LessonPlan, outcomes: [Int: DirectiveOutcome],
                               navigation: LessonNavigation,
                               course: CourseConfiguration = CourseConfiguration(),
-                              lessons: Set<String> = []) -> RenderedPage {
+                              lessons: Set<String> = [], lessonsFolder: URL? = nil) -> RenderedPage {
         let language = lesson.language(in: course)
         let strings = PageStrings.for(language: language) ?? course.strings
         let numbers = NumberStyle(language: language)
@@ -47,6 +47,7 @@ public enum LessonPage {
         claims.declared = values.declared
         var references = CrossReferences(file: lesson.path, strings: strings)
         var links = LessonLinks(file: lesson.path, lessons: lessons.union([lesson.slug]))
+        var images = LessonImages(file: lesson.path, slug: lesson.slug, folder: lessonsFolder)
         var body = ""
         let languageDiagnostics = lesson.unsupportedLanguage().map { [$0] } ?? []
         for diagnostic in lesson.diagnostics + languageDiagnostics { body += results.errorBox(diagnostic, inLesson: true) }
@@ -58,7 +59,8 @@ public enum LessonPage {
             inlineCode: { code, location in values.resolve(code, at: location) ?? claims.resolve(code, at: location) },
             crossReference: { label, location in references.placeholder(for: label, at: location) },
             calloutLanguage: language,
-            linkDestination: { destination, location in links.resolve(destination, at: location) })
+            linkDestination: { destination, location in links.resolve(destination, at: location) },
+            imageSource: { source, location in images.resolve(source, at: location) })
         let unavailable = Set(plan.directives.indices.filter { outcomes[$0]?.result == nil }
             .flatMap { LessonPlan.literalStrings("label", in: plan.directives[$0].call) })
         let (linkedBody, referenceDiagnostics) = references.resolve(in: body, labels: results.counter.labels,
@@ -80,10 +82,10 @@ public enum LessonPage {
         html += "</article>\n" + sourceLinks(lesson: lesson, course: course, strings: strings)
         html += navigation.html(strings) + "</main>\n</div>\n"
         html += PageChrome.footer(course: course, strings: strings)
-        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files,
+        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files.merging(images.files) { a, _ in a },
                             diagnostics: languageDiagnostics + results.diagnostics + values.diagnostics + claims.diagnostics
-                                + referenceDiagnostics + links.diagnostics,
-                            origins: results.origins,
+                                + referenceDiagnostics + links.diagnostics + images.diagnostics,
+                            origins: results.origins.merging(images.origins) { a, _ in a },
                             claims: claims.checked, failedClaims: claims.failed)
     }
 

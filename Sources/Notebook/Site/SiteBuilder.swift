@@ -92,7 +92,7 @@ public struct SiteBuilder: Sendable {
                 next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil,
                 lessons: lessons.map { ($0.slug, $0.title) }, current: lesson.slug)
             let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation, course: course,
-                                         lessons: Set(lessons.map(\.slug)))
+                                         lessons: Set(lessons.map(\.slug)), lessonsFolder: options.notesFolder)
             origins[page.path] = FileOrigin(lesson: lesson.path, location: SourceLocation(line: 1, column: 1))
             for (path, location) in page.origins { origins[path] = FileOrigin(lesson: lesson.path, location: location) }
             var diagnostics = lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics

@@ -42,7 +42,7 @@ public enum SiteComparison {
     /// The page's origin for a file of a lesson without one of its own.
     static func lessonOrigin(of path: String, origins: [String: FileOrigin]) -> FileOrigin? {
         let parts = path.split(separator: "/")
-        guard parts.count >= 2, parts[0] == "figures" || parts[0] == "data" else { return nil }
+        guard parts.count >= 2, ["figures", "data", "media"].contains(parts[0]) else { return nil }
         return origins[parts[1] + ".html"]
     }
 
