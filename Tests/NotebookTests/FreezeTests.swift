@@ -46,6 +46,7 @@ import NotebookTestSupport
         try folder.write("lang: pt-BR\n", to: "Notes/course.yml")
         let frozen = try freeze(folder, cache: "lecturer-cache")
         #expect(frozen.errorCount == 0)
+        #expect(folder.read("Output/index.html")?.contains("de cálculo") == true, "computed results have a compute time")
         #expect(frozen.freeze?.written == 2 && frozen.freeze?.removed == 0)
         #expect(entries(folder).count == 2 && entries(folder).allSatisfy { $0.hasPrefix("01-x/") })
         #expect(folder.read("Notes/_freeze/FORMAT") == "notes-freeze 1\n")
@@ -61,6 +62,8 @@ import NotebookTestSupport
         #expect(!page.contains("Treino em"), "a frozen result has no wall time to report")
         #expect(page.contains("data-volatile title=\"fresh.seconds: tempo não medido: resultado congelado\">—</span>"))
         #expect(page.contains(">33,33</span>"), "the frozen scalar is cited")
+        let index = try #require(folder.read("Output/index.html"))
+        #expect(!index.contains("de cálculo"), "frozen results have no compute time to show on the index")
     }
 
     @Test func editingADirectiveRecomputesItAndRetrainsTheFrozenModelItNeeds() throws {

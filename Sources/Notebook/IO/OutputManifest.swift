@@ -72,7 +72,7 @@ public struct OutputManifest: Sendable, Equatable {
     /// Files of `slug`'s page: the page and its figure and table folders.
     static func belongs(_ path: String, toLesson slug: String) -> Bool {
         path == slug + ".html" || path.hasPrefix("figures/\(slug)/") || path.hasPrefix("data/\(slug)/")
-            || path.hasPrefix("media/\(slug)/")
+            || path.hasPrefix("media/\(slug)/") || path == "search/\(slug).js"
     }
 }
 

@@ -34,7 +34,7 @@ public enum IndexPage {
                                    description: course.description ?? intro)
         html += "<body class=\"index\">\n"
         html += PageChrome.skipLink(strings)
-        html += PageChrome.header(course: course, strings: strings)
+        html += PageChrome.header(course: course, strings: strings, lessons: entries.map(\.slug))
         html += "<main id=\"conteudo_principal\">\n<h1>\(escapeHTML(course.displayTitle))</h1>\n"
         if let subtitle = course.subtitle { html += "<p class=\"subtitle\">\(escapeHTML(subtitle))</p>\n" }
         if !course.authors.isEmpty {

@@ -69,7 +69,7 @@ public enum LessonPage {
                                    language: language, description: lesson.summary)
         html += "<body class=\"lesson\">\n"
         html += PageChrome.skipLink(strings)
-        html += PageChrome.header(course: course, strings: strings)
+        html += PageChrome.header(course: course, strings: strings, lessons: navigation.lessons.map(\.slug))
         html += "<div class=\"layout\">\n"
         let sidebar = navigation.courseList(strings) + tableOfContents(lesson.document.headings, strings: strings)
         if !sidebar.isEmpty { html += "<aside class=\"sidebar\">\n" + sidebar + "</aside>\n" }
@@ -82,7 +82,11 @@ public enum LessonPage {
         html += "</article>\n" + sourceLinks(lesson: lesson, course: course, strings: strings)
         html += navigation.html(strings) + "</main>\n</div>\n"
         html += PageChrome.footer(course: course, strings: strings)
-        return RenderedPage(path: lesson.slug + ".html", html: html, files: results.files.merging(images.files) { a, _ in a },
+        var files = results.files.merging(images.files) { a, _ in a }
+        if !navigation.lessons.isEmpty {
+            files[SearchIndex.path(of: lesson.slug)] = Data(SearchIndex(lesson: lesson.slug, title: lesson.title, article: linkedBody).script.utf8)
+        }
+        return RenderedPage(path: lesson.slug + ".html", html: html, files: files,
                             diagnostics: languageDiagnostics + results.diagnostics + values.diagnostics + claims.diagnostics
                                 + referenceDiagnostics + links.diagnostics + images.diagnostics,
                             origins: results.origins.merging(images.origins) { a, _ in a },

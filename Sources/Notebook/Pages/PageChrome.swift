@@ -24,13 +24,26 @@ enum PageChrome {
         """
     }
 
-    /// The course's title and the light/dark switch (notes.js shows it and remembers the
-    /// choice; without JavaScript the page follows the system's setting).
-    static func header(course: CourseConfiguration, strings: PageStrings = .portuguese) -> String {
-        """
+    /// The course's title, the search box over `lessons` (slugs; none, no box) and the
+    /// light/dark switch. notes.js shows both, loads the lessons' search files when the box is
+    /// first used and remembers the theme; without JavaScript the page follows the system's
+    /// setting and has no search.
+    static func header(course: CourseConfiguration, strings: PageStrings = .portuguese, lessons: [String] = []) -> String {
+        var search = ""
+        if !lessons.isEmpty {
+            search = """
+            <form class="site-search" role="search" hidden data-lessons="\(escapeHTML(lessons.joined(separator: " ")))">
+            <label class="visually-hidden" for="notes-search">\(escapeHTML(strings.searchLabel))</label>
+            <input id="notes-search" class="search-input" type="search" placeholder="\(escapeHTML(strings.search))" autocomplete="off" spellcheck="false">
+            <ul class="search-results" hidden></ul>
+            <p class="visually-hidden search-status" aria-live="polite"></p>
+            </form>\n
+            """
+        }
+        return """
         <header class="site-header">
         <a class="site-title" href="index.html">\(escapeHTML(course.displayTitle))</a>
-        <button class="theme-toggle" type="button" hidden aria-pressed="false" title="\(escapeHTML(strings.darkTheme))">\
+        \(search)<button class="theme-toggle" type="button" hidden aria-pressed="false" title="\(escapeHTML(strings.darkTheme))">\
         <span aria-hidden="true">◐</span><span class="visually-hidden">\(escapeHTML(strings.darkTheme))</span></button>
         </header>\n
         """

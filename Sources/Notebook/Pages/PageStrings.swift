@@ -49,6 +49,9 @@ public struct PageStrings: Sendable, Equatable {
     var by: String
     var courseLessons: String
     var darkTheme: String
+    /// The search box's placeholder and its label for screen readers.
+    var search: String
+    var searchLabel: String
     var viewSource: String
     var editPage: String
     var months: [String]
@@ -91,6 +94,7 @@ public struct PageStrings: Sendable, Equatable {
         defaultTitle: "Notas de aula",
         defaultIntro: "Cada número, tabela e figura vem de um experimento executado ao gerar estas páginas.",
         by: "por", courseLessons: "Lições", darkTheme: "Tema escuro",
+        search: "Buscar", searchLabel: "Buscar nas lições",
         viewSource: "Ver o código desta lição", editPage: "Sugerir uma correção",
         months: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
                  "novembro", "dezembro"],
@@ -118,6 +122,7 @@ public struct PageStrings: Sendable, Equatable {
         defaultTitle: "Lecture notes",
         defaultIntro: "Every number, table and figure comes from an experiment run when these pages were built.",
         by: "by", courseLessons: "Lessons", darkTheme: "Dark theme",
+        search: "Search", searchLabel: "Search the lessons",
         viewSource: "View this lesson's source", editPage: "Suggest a correction",
         months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December"],

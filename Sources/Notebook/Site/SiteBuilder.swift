@@ -125,8 +125,10 @@ public struct SiteBuilder: Sendable {
 
         let entries = lessons.map { lesson in
             let plan = LessonPlan(lesson: lesson, registry: registry)
-            // A lesson not built this time keeps the compute time its cached results record.
-            let seconds = reports.first(where: { $0.slug == lesson.slug })?.seconds ?? runner.cachedSeconds(of: plan)
+            // A lesson not built this time keeps the compute time its cached results record; a
+            // lesson with frozen results has no measured time (they did not run here).
+            let report = reports.first(where: { $0.slug == lesson.slug })
+            let seconds = report.map { $0.frozen > 0 ? nil : $0.seconds } ?? runner.cachedSeconds(of: plan)
             return IndexPage.Entry(slug: lesson.slug, title: lesson.title, summary: lesson.summary,
                                    experiments: plan.directives.count, seconds: seconds)
         }

@@ -41,6 +41,9 @@ public enum SiteComparison {
 
     /// The page's origin for a file of a lesson without one of its own.
     static func lessonOrigin(of path: String, origins: [String: FileOrigin]) -> FileOrigin? {
+        if path.hasPrefix("search/"), path.hasSuffix(".js") {
+            return origins[String(path.dropFirst("search/".count).dropLast(".js".count)) + ".html"]
+        }
         let parts = path.split(separator: "/")
         guard parts.count >= 2, ["figures", "data", "media"].contains(parts[0]) else { return nil }
         return origins[parts[1] + ".html"]
