@@ -5,25 +5,6 @@ import Notebook
 /// The directives this build of `notes` knows.
 public let defaultRegistry = ExperimentRegistry(Catalogue.all)
 
-/// How diagnostics are printed: compiler-style lines on stderr, or one JSON object per line
-/// on stdout (`Diagnostic` with its span and fix-its) for editors and tools.
-public enum DiagnosticFormat: String, CaseIterable, Sendable {
-    case text, json
-
-    func print(_ diagnostics: [Diagnostic], to console: Console) {
-        switch self {
-        case .text:
-            for diagnostic in diagnostics { console.err(diagnostic.description) }
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for diagnostic in diagnostics {
-                if let data = try? encoder.encode(diagnostic) { console.out(String(decoding: data, as: UTF8.self)) }
-            }
-        }
-    }
-}
-
 /// `notes build`: writes the site; 1 when any directive failed.
 public struct BuildAction {
     public var options: BuildOptions
@@ -39,10 +20,12 @@ public struct BuildAction {
         if options.jobs > 1 { Catalogue.divideThreads(amongJobs: options.jobs) }
         var options = options
         options.numerics = Catalogue.numericSetting
-        let builder = SiteBuilder(registry: registry, options: options, progress: console.err)
+        let live = LiveProgress(console)
+        var builder = SiteBuilder(registry: registry, options: options, progress: live.line)
+        builder.monitor = live.monitor
         let start = Date()
         do {
-            let report = try builder.build()
+            let report = try live.during { try builder.build() }
             for note in report.notes { console.err("note: \(note)") }
             format.print(report.diagnostics, to: console)
             if let freeze = report.freeze { console.err(freezeSummary(freeze)) }
@@ -87,7 +70,10 @@ public struct CheckAction {
         if options.jobs > 1 { Catalogue.divideThreads(amongJobs: options.jobs) }
         let start = Date()
         do {
-            var report = try SiteBuilder(registry: registry, options: options, progress: console.err).build()
+            let live = LiveProgress(console)
+            var builder = SiteBuilder(registry: registry, options: options, progress: live.line)
+            builder.monitor = live.monitor
+            var report = try live.during { try builder.build() }
             if let committed = reproducing {
                 guard OutputManifest.read(in: committed) != nil else {
                     console.err("error: \(committed.path) has no \(OutputManifest.fileName): there is no committed site to compare with")
@@ -251,4 +237,30 @@ func summary(_ report: BuildReport, verb: String, seconds: Double, into folder: 
     text += ": \(counted(report.errorCount, "error")), \(counted(report.warningCount, "warning"))"
     if report.claimCount > 0 { text += "; \(counted(report.claimCount, "claim")) checked, \(report.failedClaimCount) failed" }
     return text
+}
+
+/// Progress for one build: on a terminal, a `ProgressDisplay` of the build's monitor with
+/// other lines printed above it; elsewhere plain lines on stderr.
+struct LiveProgress: Sendable {
+    let monitor: BuildMonitor?
+    let line: @Sendable (String) -> Void
+    private let display: ProgressDisplay?
+
+    init(_ console: Console) {
+        guard let terminal = console.terminal else {
+            (monitor, display, line) = (nil, nil, console.err)
+            return
+        }
+        let monitor = BuildMonitor()
+        let display = ProgressDisplay(monitor: monitor, write: terminal)
+        (self.monitor, self.display) = (monitor, display)
+        line = { text in display.print(TerminalText.escaped(text, keepingNewlines: true)) }
+    }
+
+    /// Runs `body` with the display drawn, cleared when it returns or throws.
+    func during<T>(_ body: () throws -> T) rethrows -> T {
+        display?.start()
+        defer { display?.stop() }
+        return try body()
+    }
 }

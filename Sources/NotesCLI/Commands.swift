@@ -107,7 +107,7 @@ extension NotesCommand {
         var force = false
         @Flag(help: "Also record new results in the freeze (<notes>/_freeze) and remove entries no lesson uses, as notes freeze does.")
         var freeze = false
-        @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
+        @Option(help: "How diagnostics are printed: text (stderr; with the source line and a caret on a terminal), json (one object per line on stdout, with fix-its) or github (GitHub Actions annotations on stdout).")
         var diagnostics: DiagnosticFormat = .text
 
         func run() throws {
@@ -143,7 +143,7 @@ extension NotesCommand {
         var cached = false
         @Option(help: "With --reproduce: the committed site to compare with.")
         var against: String = "Output"
-        @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
+        @Option(help: "How diagnostics are printed: text (stderr; with the source line and a caret on a terminal), json (one object per line on stdout, with fix-its) or github (GitHub Actions annotations on stdout).")
         var diagnostics: DiagnosticFormat = .text
 
         func run() throws {
@@ -171,7 +171,7 @@ extension NotesCommand {
         @OptionGroup var notes: NotesFolderOption
         @OptionGroup var selection: LessonSelection
         @OptionGroup var runOptions: RunOptions
-        @Option(help: "How diagnostics are printed: text (stderr) or json (one object per line on stdout, with fix-its).")
+        @Option(help: "How diagnostics are printed: text (stderr; with the source line and a caret on a terminal), json (one object per line on stdout, with fix-its) or github (GitHub Actions annotations on stdout).")
         var diagnostics: DiagnosticFormat = .text
 
         func run() throws {

@@ -72,6 +72,13 @@ public struct ExperimentContext: Sendable {
 
     public init(dependencyResults: [String: ExperimentResult] = [:], lessonSlug: String = "",
                 timeLimit: Double? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.init(dependencyResults: dependencyResults, lessonSlug: lessonSlug, timeLimit: timeLimit, progress: progress,
+                  tracker: ProgressTracker())
+    }
+
+    /// A context recording its fraction done into `tracker` (which the build's monitor reads).
+    init(dependencyResults: [String: ExperimentResult], lessonSlug: String, timeLimit: Double?,
+         progress: @escaping @Sendable (String) -> Void, tracker: ProgressTracker) {
         self.dependencyResults = dependencyResults
         self.lessonSlug = lessonSlug
         self.progress = progress
@@ -79,7 +86,7 @@ public struct ExperimentContext: Sendable {
         let now = DispatchTime.now()
         self.start = now
         self.deadline = timeLimit.map { now + $0 }
-        self.tracker = ProgressTracker()
+        self.tracker = tracker
     }
 
     /// A context for part `index` (0-based) of `count` equal parts of the work: fractions

@@ -80,16 +80,22 @@ extension LessonRunner {
             guard let result = outcome.result else { return dependencyFailed(dependency, directive, lesson: lesson) }
             dependencyResults[dependency] = result
         }
-        progress("\(label): running…")
+        let tracker = ProgressTracker()
+        let token = monitor?.began("@\(directive.call.name)" + (directive.id.map { " \(LessonPlan.shown($0))" } ?? "")
+                                   + " · \(lesson.slug)", tracker: tracker)
+        defer { if let token { monitor?.ended(token) } }
+        if token == nil { progress("\(label): running…") }
         var context = ExperimentContext(dependencyResults: dependencyResults, lessonSlug: lesson.slug,
                                         timeLimit: directive.timeLimit,
-                                        progress: { [progress] line in progress("\(label): \(line)") })
+                                        progress: { [progress, monitor] line in
+                                            if let token { monitor?.said(token, line) } else { progress("\(label): \(line)") }
+                                        }, tracker: tracker)
         context.workers = slots
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let result = try experiment.run(in: context)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            progress("\(label): done in \(String(format: "%.2f", seconds)) s")
+            if token == nil { progress("\(label): done in \(String(format: "%.2f", seconds)) s") }
             if let cache {
                 do { try cache.store(result, key: key, seconds: seconds, provenance: provenance) } catch {
                     progress("warning: \(label): could not store the result in the cache: \(error)")

@@ -27,6 +27,8 @@ public struct LessonRunner: Sendable {
     /// While freezing: a cached result that another build computed is not reused for a key
     /// the freeze lacks, so only this build's results are frozen.
     public var freezing = false
+    /// Told what runs and what is done, for a live display; nil prints progress lines only.
+    public var monitor: BuildMonitor?
 
     public init(cache: ResultCache? = nil, jobs: Int = 1, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         precondition(jobs >= 1, "LessonRunner needs at least one job, got \(jobs)")
@@ -43,6 +45,7 @@ public struct LessonRunner: Sendable {
     /// Runs several lessons' directives together; outcomes per lesson, in the given order.
     public func runAll(_ work: [(plan: LessonPlan, lesson: Lesson)]) -> [[Int: DirectiveOutcome]] {
         let state = SchedulerState(work: work)
+        monitor?.planned(state.nodeCount)
         let workers = max(1, min(jobs, state.nodeCount))
         let work = work
         // A worker holds a slot while it runs a directive; directives with independent parts
@@ -58,6 +61,7 @@ public struct LessonRunner: Sendable {
                                            materialized: materialized)
                 slots.release()
                 state.finish(node, with: outcome)
+                monitor?.completed()
             }
         }
         // Dedicated threads (not Dispatch's pool, which may serialize under load); the

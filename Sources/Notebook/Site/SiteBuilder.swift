@@ -10,6 +10,8 @@ public struct SiteBuilder: Sendable {
     public var registry: ExperimentRegistry
     public var options: BuildOptions
     public var progress: @Sendable (String) -> Void
+    /// Told what runs and what is done, for a live display (see `BuildMonitor`).
+    public var monitor: BuildMonitor?
 
     public init(registry: ExperimentRegistry, options: BuildOptions,
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -83,6 +85,7 @@ public struct SiteBuilder: Sendable {
         runner.readsFreeze = options.readsFreeze
         runner.provenance = .current(numerics: options.numerics.description)
         runner.freezing = options.writesFreeze
+        runner.monitor = monitor
         let selected = lessons.enumerated().filter { options.lessons.isEmpty || options.lessons.contains($0.element.slug) }
         let plans = selected.map { LessonPlan(lesson: $0.element, registry: registry) }
         let outcomesPerLesson = runner.runAll(zip(plans, selected).map { ($0, $1.element) })
