@@ -1,5 +1,5 @@
 import Testing
-import Markdown
+@testable import Markdown
 import Foundation
 
 /// Math must reach the page exactly as written, wrapped for KaTeX auto-render.
@@ -125,5 +125,24 @@ struct MathTests {
             rest = afterTag[close.upperBound...]
         }
         return texts
+    }
+}
+
+/// The math a document holds, for checking it at build time, and `$` that never closes.
+struct MathOccurrenceTests {
+    @Test func everySpanIsListedWithWhereItStarts() throws {
+        let doc = try MarkdownDocument(source: "---\ntitle: T\n---\nÉ $a_i$ e\n\n$$\n\\frac{1}{2}\n$$\n")
+        #expect(doc.math == [
+            MathOccurrence(tex: "a_i", isDisplay: false, location: MarkdownLocation(line: 4, column: 3), isSingleLine: true),
+            MathOccurrence(tex: "\n\\frac{1}{2}\n", isDisplay: true, location: MarkdownLocation(line: 6, column: 1), isSingleLine: false),
+        ])
+        #expect(doc.math[0].column(ofCharacter: 2) == 6)
+        #expect(doc.math[1].column(ofCharacter: 0) == nil)
+    }
+
+    @Test func aDollarThatOpensMathAndNeverClosesIsReported() throws {
+        let doc = try MarkdownDocument(source: "Custa $5, R$ 10 e R$10; mas $x fica aberto.\n\nE `$y` é código; \\$z é um cifrão.\n")
+        #expect(doc.problems.map(\.kind) == [.unmatchedDollar])
+        #expect(doc.problems.first?.location == MarkdownLocation(line: 1, column: 29))
     }
 }

@@ -30,10 +30,27 @@ struct MathPlaceholders: Sendable {
         case token(span: Int, line: Int)
     }
 
+    /// Where each span starts in the text: 1-based line and UTF-8 byte column.
+    private(set) var starts: [(line: Int, byteColumn: Int)] = []
+    /// Where a `$` or `$$` opens math that never closes (see `MathScanner.scanned`).
+    private(set) var unmatched: [(line: Int, byteColumn: Int)] = []
+
     init(text: String, verbatimLines: Set<Int>) {
         let bytes = Array(text.utf8)
         while text.contains(prefix) { prefix += "x" }
-        let matches = MathScanner(bytes: bytes, verbatimLines: verbatimLines).matches()
+        let (matches, unmatchedOffsets) = MathScanner(bytes: bytes, verbatimLines: verbatimLines).scanned()
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == .newline { lineStarts.append(offset + 1) }
+        func position(_ offset: Int) -> (line: Int, byteColumn: Int) {
+            var low = 0, high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return (low + 1, offset - lineStarts[low] + 1)
+        }
+        starts = matches.map { position($0.range.lowerBound) }
+        unmatched = unmatchedOffsets.map(position)
         guard !matches.isEmpty else {
             protectedText = text
             return

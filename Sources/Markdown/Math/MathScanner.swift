@@ -19,12 +19,17 @@ struct MathScanner {
     /// 1-based lines where `$` is never math (code blocks, raw HTML blocks).
     let verbatimLines: Set<Int>
 
-    func matches() -> [Match] {
+    func matches() -> [Match] { scanned().matches }
+
+    /// The spans, and the offsets of `$` and `$$` that open math never closed in their
+    /// paragraph (shown as text: most likely a typo, or a dollar sign that wants `\$`).
+    func scanned() -> (matches: [Match], unmatched: [Int]) {
         var result: [Match] = []
+        var unmatched: [Int] = []
         for region in regions() {
-            scan(region, into: &result)
+            scan(region, into: &result, unmatched: &unmatched)
         }
-        return result
+        return (result, unmatched)
     }
 
     /// Maximal runs of consecutive lines that are neither blank nor verbatim.
@@ -49,7 +54,7 @@ struct MathScanner {
         return regions
     }
 
-    private func scan(_ region: Range<Int>, into result: inout [Match]) {
+    private func scan(_ region: Range<Int>, into result: inout [Match], unmatched: inout [Int]) {
         var i = region.lowerBound
         let end = region.upperBound
         while i < end {
@@ -63,6 +68,7 @@ struct MathScanner {
                     result.append(Match(range: i..<close, isDisplay: true))
                     i = close
                 } else {
+                    unmatched.append(i)
                     i += 2
                 }
             case .dollar:
@@ -70,6 +76,7 @@ struct MathScanner {
                     result.append(Match(range: i..<close, isDisplay: false))
                     i = close
                 } else {
+                    if canOpenInline(i, regionStart: region.lowerBound, end: end) { unmatched.append(i) }
                     i += 1
                 }
             default:
@@ -105,6 +112,13 @@ struct MathScanner {
             j += 1
         }
         return nil
+    }
+
+    /// Whether a `$` at `opening` may open inline math: followed by a non-space (and not a
+    /// digit: "$5" is money), not after a letter or digit.
+    private func canOpenInline(_ opening: Int, regionStart: Int, end: Int) -> Bool {
+        guard opening + 1 < end, !bytes[opening + 1].isWhitespace, !bytes[opening + 1].isASCIIDigit else { return false }
+        return !(opening > regionStart && bytes[opening - 1].isASCIIAlphanumeric)
     }
 
     /// The index after the closing `$` of an inline span opened at `opening`, if any.

@@ -22,6 +22,8 @@ public struct MarkdownDocument: Sendable {
     /// What parses but is most likely a mistake (a footnote without definition, an unclosed
     /// `:::`), in source order.
     public let problems: [MarkdownProblem]
+    /// Every math span, in source order.
+    public let math: [MathOccurrence]
     private let blocks: [BlockNode]
     private let footnotes: [[BlockNode]]
 
@@ -54,7 +56,21 @@ public struct MarkdownDocument: Sendable {
         resolver.report(parsed.problems)
         fencedBlocks = resolver.fencedBlocks
         headings = resolver.headings
-        problems = (divs.problems + resolver.problems + UnusedFootnotes.problems(in: divs.text, verbatimLines: verbatimLines))
+        let lines = SourceLines(source)
+        math = zip(placeholders.spans, placeholders.starts).map { span, start in
+            let delimiter = span.isDisplay ? 2 : 1
+            return MathOccurrence(tex: String(span.source.dropFirst(delimiter).dropLast(delimiter)), isDisplay: span.isDisplay,
+                                  location: MarkdownLocation(line: start.line,
+                                                             column: lines.characterColumn(line: start.line, byteColumn: start.byteColumn)),
+                                  isSingleLine: !span.source.contains("\n"))
+        }
+        let dollars = placeholders.unmatched.map { start in
+            MarkdownProblem(.unmatchedDollar, line: start.line,
+                            column: lines.characterColumn(line: start.line, byteColumn: start.byteColumn),
+                            message: "this $ opens math that is never closed in its paragraph, so it shows as text")
+        }
+        problems = (divs.problems + resolver.problems + dollars
+                    + UnusedFootnotes.problems(in: divs.text, verbatimLines: verbatimLines))
             .sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 

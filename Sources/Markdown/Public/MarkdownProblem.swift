@@ -15,6 +15,8 @@ public struct MarkdownProblem: Sendable, Equatable {
         case malformedAttributes
         /// A heading's `{#id}` already used by another heading of the lesson.
         case duplicateHeadingID
+        /// A `$` that opens math and is never closed.
+        case unmatchedDollar
     }
 
     public var kind: Kind

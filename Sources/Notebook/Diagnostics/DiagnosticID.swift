@@ -11,7 +11,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     // Markdown
     case undefinedFootnote = "undefined-footnote", unusedFootnote = "unused-footnote"
     case unclosedDiv = "unclosed-div", strayDivFence = "stray-div-fence", malformedAttributes = "malformed-attributes"
-    case duplicateHeadingID = "duplicate-heading-id"
+    case duplicateHeadingID = "duplicate-heading-id", unmatchedDollar = "unmatched-dollar", mathError = "math-error"
     // Course configuration
     case invalidCourseConfiguration = "invalid-course-configuration", unknownCourseKey = "unknown-course-key"
     // Directive syntax
@@ -43,7 +43,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     /// Whether it is reported as a warning (the page and the build go on as if it were not there).
     public var isWarning: Bool {
         switch self {
-        case .undefinedFootnote, .unusedFootnote, .strayDivFence, .malformedAttributes, .duplicateHeadingID,
+        case .undefinedFootnote, .unusedFootnote, .unmatchedDollar, .strayDivFence, .malformedAttributes, .duplicateHeadingID,
              .unknownFrontMatterKey, .unsupportedLang, .emptyLesson, .miscasedDirectiveBlock, .unknownCourseKey, .emptyBlock,
              .unreferenceableLabel, .duplicateHTMLID, .brokenLink, .dependencyFailed, .nonFiniteResult, .cacheCorrupt, .cacheWriteFailed:
             true
@@ -73,6 +73,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
         case .strayDivFence: "a `:::` line with no open block to close"
         case .malformedAttributes: "`{…}` after `:::` that is not `{#id .class key=\"value\"}`"
         case .duplicateHeadingID: "a heading's `{#id}` that another heading of the lesson already has"
+        case .unmatchedDollar: "a `$` that opens math never closed in its paragraph (shown as text)"
+        case .mathError: "math KaTeX cannot render (`\\alpah`, an unclosed `\\begin`); checked with Debian's KaTeX under `node` when installed"
         case .invalidCourseConfiguration: "`course.yml` is malformed or a key has a value of the wrong type"
         case .unknownCourseKey: "`course.yml` has a key notes does not know (suggests the closest)"
         case .malformedNumber: "`1_0.`, `.5`, `1e`, `12abc`, …"

@@ -27,6 +27,7 @@ struct LessonChecks {
             case .strayDivFence: (.strayDivFence, "delete the line, or open a block above it with '::: {.callout-note}'")
             case .malformedAttributes: (.malformedAttributes, "for a callout write '::: {.callout-note}' (or -tip, -important, -warning, -caution)")
             case .duplicateHeadingID: (.duplicateHeadingID, "give the heading an id of its own")
+            case .unmatchedDollar: (.unmatchedDollar, "close the formula with $ (on the same paragraph), or write \\$ for a dollar sign")
             }
             return Diagnostic(file: lesson.path, line: problem.location.line, column: problem.location.column, kind: kind,
                               message: problem.message, suggestion: suggestion)

@@ -89,6 +89,7 @@ public struct SiteBuilder: Sendable {
         let selected = lessons.enumerated().filter { options.lessons.isEmpty || options.lessons.contains($0.element.slug) }
         let plans = selected.map { LessonPlan(lesson: $0.element, registry: registry) }
         let outcomesPerLesson = runner.runAll(zip(plans, selected).map { ($0, $1.element) })
+        let (mathProblems, mathNote) = MathCheck(katexFolder: katex).diagnostics(for: selected.map(\.element))
         for ((position, lesson), (plan, outcomes)) in zip(selected, zip(plans, outcomesPerLesson)) {
             let navigation = LessonNavigation(
                 previous: position > 0 ? (lessons[position - 1].slug, lessons[position - 1].title) : nil,
@@ -99,6 +100,7 @@ public struct SiteBuilder: Sendable {
             origins[page.path] = FileOrigin(lesson: lesson.path, location: SourceLocation(line: 1, column: 1))
             for (path, location) in page.origins { origins[path] = FileOrigin(lesson: lesson.path, location: location) }
             var diagnostics = lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics
+                + (mathProblems[lesson.path] ?? [])
             do {
                 try write(page, journal: journal, written: &written)
             } catch {
@@ -139,6 +141,7 @@ public struct SiteBuilder: Sendable {
         try SafePaths.write(Data(IndexPage.render(entries, course: course).utf8), to: "index.html", in: output)
         written.insert("index.html")
         let notes = try updateManifest(previous: previous, written: written, built: selected.map(\.element.slug))
+            + (mathNote.map { [$0] } ?? [])
         var report = BuildReport(lessons: reports, unbuilt: courseDiagnostics + loaded.problems, notes: notes, origins: origins)
         report.freezeProblems = freezeProblems
         report.freeze = freezeSummary
