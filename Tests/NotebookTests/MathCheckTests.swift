@@ -37,7 +37,7 @@ import NotebookTestSupport
     }
 
     @Test func withoutNodeTheCheckIsSkippedQuietly() {
-        let check = MathCheck(katexFolder: Self.katex, environment: ["PATH": "/nonexistent"])
+        let check = MathCheck(katexFolder: Self.katex, folders: ["/nonexistent"])
         #expect(!check.available)
         let lesson = Lesson(path: "Notes/01-a.md", source: lessonSource("$\\alpah$\n"))
         let (found, note) = check.diagnostics(for: [lesson])

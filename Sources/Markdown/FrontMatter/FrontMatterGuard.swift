@@ -36,14 +36,20 @@ struct FrontMatterGuard {
     }
 
     private func firstProblem() -> FrontMatterError? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // On the heap, at one address for the parser's whole life: libyaml keeps a pointer to
+        // the parser inside it (its string reader's data), so a Swift `var` passed as
+        // `&parser` (which may be a temporary copy at each call) would leave that pointer
+        // dangling and libyaml writing through it.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        defer { parser.deinitialize(count: 1); parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else { return nil }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         let bytes = Array(yaml.utf8)
         let finding: Finding? = bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return Self.scan(&parser)
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+            return Self.scan(parser)
         }
         switch finding {
         case nil:
@@ -59,12 +65,12 @@ struct FrontMatterGuard {
     }
 
     /// The first alias; else the first anchor; a nesting too deep stops the scan at once.
-    private static func scan(_ parser: inout yaml_parser_t) -> Finding? {
+    private static func scan(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Finding? {
         var depth = 0
         var firstAnchor: yaml_mark_t?
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { break }
+            guard yaml_parser_parse(parser, &event) == 1 else { break }
             defer { yaml_event_delete(&event) }
             var anchor: UnsafeMutablePointer<yaml_char_t>?
             switch event.type {

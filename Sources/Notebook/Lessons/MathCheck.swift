@@ -8,7 +8,7 @@ import Markdown
 /// bounded macro expansion and sizes.
 ///
 /// One `node` process checks a whole build (about a tenth of a second for the course).
-/// Without `node` (Debian's `nodejs` package) the check is skipped and the browser check is
+/// Without `node` (Debian's `nodejs` package, in /usr/bin) the check is skipped and the browser check is
 /// what catches bad math; `available` says which.
 struct MathCheck {
     /// `katex.min.js`.
@@ -17,9 +17,13 @@ struct MathCheck {
     var node: String?
     var timeLimit: Double = 60
 
-    init(katexFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// Where `node` is looked for. Fixed folders, not `PATH`: reading the environment while
+    /// another thread loads OpenBLAS (which sets `OPENBLAS_*` variables) corrupts the heap.
+    static let folders = ["/usr/bin", "/usr/local/bin", "/bin"]
+
+    init(katexFolder: URL, folders: [String] = Self.folders) {
         katex = katexFolder.appendingPathComponent("katex.min.js")
-        node = Self.executable(named: ["node", "nodejs"], path: environment["PATH"] ?? "/usr/bin:/bin")
+        node = Self.executable(named: ["node", "nodejs"], in: folders)
     }
 
     var available: Bool { node != nil && FileManager.default.fileExists(atPath: katex.path) }
@@ -61,6 +65,9 @@ struct MathCheck {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
         process.arguments = ["-e", Self.script, katex.path]
+        // An environment of its own: inheriting one means reading this process's, which races
+        // with OpenBLAS's loader setting variables on another thread (and corrupts the heap).
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -121,8 +128,8 @@ struct MathCheck {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    static func executable(named names: [String], path: String) -> String? {
-        for folder in path.split(separator: ":") {
+    static func executable(named names: [String], in folders: [String]) -> String? {
+        for folder in folders {
             for name in names {
                 let candidate = "\(folder)/\(name)"
                 if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
