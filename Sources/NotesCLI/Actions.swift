@@ -101,6 +101,34 @@ public struct CheckAction {
 }
 
 /// `notes list`: lessons in order with their directive blocks.
+/// `notes new <slug>`: writes a starter lesson (`LessonScaffold`); 1 when it cannot.
+public struct NewAction {
+    public var options: BuildOptions
+    public var slug: String
+    public var title: String?
+
+    public init(options: BuildOptions, slug: String, title: String? = nil) {
+        self.options = options
+        self.slug = slug
+        self.title = title
+    }
+
+    public func run(console: Console) -> Int32 {
+        let builder = SiteBuilder(registry: defaultRegistry, options: options)
+        let lessons = (try? builder.loadLessons()) ?? []
+        let (course, _) = builder.loadCourse()
+        do {
+            let url = try LessonScaffold.create(slug: slug, title: title, in: options.notesFolder, course: course, lessons: lessons)
+            let shown = options.displayPrefix + "/" + url.lastPathComponent
+            console.out("Created \(shown). Build it with: swift run -c release notes build --lesson \(slug)")
+            return 0
+        } catch {
+            console.err("error: \(error)")
+            return 1
+        }
+    }
+}
+
 public struct ListAction {
     public var options: BuildOptions
     public var registry: ExperimentRegistry

@@ -9,7 +9,7 @@ public struct NotesCommand: ParsableCommand {
         commandName: "notes",
         abstract: "Turns Markdown lessons with experiment directives into executed HTML course pages.",
         version: NotesVersion.current,
-        subcommands: [Build.self, Check.self, Freeze.self, List.self, Clean.self, Serve.self, Directives.self]
+        subcommands: [Build.self, Check.self, Freeze.self, New.self, List.self, Clean.self, Serve.self, Directives.self]
     )
     public init() {}
 
@@ -180,6 +180,23 @@ extension NotesCommand {
             var action = CheckAction(options: options, verb: "Froze")
             action.format = diagnostics
             let code = action.run(console: .standard)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Creates a lesson file that builds as it is: a section, math, a directive, a cited number, a claim, an exercise.",
+            discussion: "Never overwrites a file. The lesson's order is one more than the course's last; its words are in the course's language.")
+        @Argument(help: "The lesson's file name without .md, e.g. 06-fluxos (letters, digits, - and _).")
+        var slug: String
+        @Option(help: "The lesson's title (default: from the name).")
+        var title: String?
+        @OptionGroup var notes: NotesFolderOption
+
+        func run() throws {
+            let options = try buildOptions(notes: notes.notes, output: nil, lessons: [], run: nil)
+            let code = NewAction(options: options, slug: slug, title: title).run(console: .standard)
             if code != 0 { throw ExitCode(code) }
         }
     }
