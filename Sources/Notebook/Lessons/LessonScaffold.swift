@@ -42,6 +42,7 @@ public enum LessonScaffold {
         let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         let english = language.lowercased().hasPrefix("en")
         let fence = "```"
+        let id = english ? "example" : "exemplo"
         if english {
             return """
             ---
@@ -61,7 +62,7 @@ public enum LessonScaffold {
             come from that run.
 
             \(fence)swift-directive
-            @Train(id: "example", data: .synthetic(set: .ring, train: 2000, test: 1000),
+            @Train(id: "\(id)", data: .synthetic(set: .ring, train: 2000, test: 1000),
                    latent: 2, hidden: 64, epochs: 3, label: "tab-example")
             \(fence)
 
@@ -98,7 +99,7 @@ public enum LessonScaffold {
         dessa execução.
 
         \(fence)swift-directive
-        @Train(id: "exemplo", data: .synthetic(set: .ring, train: 2000, test: 1000),
+        @Train(id: "\(id)", data: .synthetic(set: .ring, train: 2000, test: 1000),
                latent: 2, hidden: 64, epochs: 3, label: "tab-exemplo")
         \(fence)
 
