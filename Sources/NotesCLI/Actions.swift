@@ -260,7 +260,7 @@ func summary(_ report: BuildReport, verb: String, seconds: Double, into folder: 
     if let folder { text += " into \(folder)" }
     if !report.unbuilt.isEmpty {
         let files = Set(report.unbuilt.map(\.file)).count
-        text += "; \(counted(files, "file")) of the lessons folder not built"
+        text += "; problems in \(counted(files, "file")) besides the lessons"
     }
     text += ": \(counted(report.errorCount, "error")), \(counted(report.warningCount, "warning"))"
     if report.claimCount > 0 { text += "; \(counted(report.claimCount, "claim")) checked, \(report.failedClaimCount) failed" }

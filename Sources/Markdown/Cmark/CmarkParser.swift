@@ -175,7 +175,16 @@ private struct TreeBuilder {
                 // nodes of their own), so offsets in it are offsets on the line.
                 let literal = string(cmark_node_get_literal(node))
                 noteUndefinedFootnotes(in: literal, at: position(node))
-                return CrossReferenceScanner.split(literal, at: position(node))
+                let start = position(node)
+                var offset = 0
+                return CrossReferenceScanner.split(literal, at: start).flatMap { piece -> [InlineNode] in
+                    guard case .text(let text) = piece else {
+                        if case .crossReference(let label, _) = piece { offset += 1 + label.utf8.count }
+                        return [piece]
+                    }
+                    defer { offset += text.utf8.count }
+                    return CitationScanner.split(text, at: RawPosition(line: start.line, column: start.column + offset))
+                }
             }
             return inline(node).map { [$0] } ?? []
         }

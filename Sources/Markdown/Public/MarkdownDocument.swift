@@ -92,12 +92,14 @@ public struct MarkdownDocument: Sendable {
                            crossReference: (String, MarkdownLocation) -> String? = { _, _ in nil },
                            calloutLanguage: String? = nil,
                            linkDestination: (String, MarkdownLocation) -> String? = { _, _ in nil },
-                           imageSource: (String, MarkdownLocation) -> String? = { _, _ in nil }) -> String {
+                           imageSource: (String, MarkdownLocation) -> String? = { _, _ in nil },
+                           citation: ([CitationItem], String, MarkdownLocation) -> String? = { _, _, _ in nil }) -> String {
         withoutActuallyEscaping(replacingBlock) { replacingBlock in
             withoutActuallyEscaping(inlineCode) { inlineCode in
                 withoutActuallyEscaping(crossReference) { crossReference in
                 withoutActuallyEscaping(linkDestination) { linkDestination in
                 withoutActuallyEscaping(imageSource) { imageSource in
+                withoutActuallyEscaping(citation) { citation in
                     var renderer = HTMLRenderer(fencedBlocks: fencedBlocks, headings: headings,
                                                 replacingBlock: replacingBlock, inlineCode: inlineCode,
                                                 crossReference: crossReference)
@@ -105,7 +107,9 @@ public struct MarkdownDocument: Sendable {
                     renderer.footnotes = footnotes
                     renderer.linkDestination = linkDestination
                     renderer.imageSource = imageSource
+                    renderer.citation = citation
                     return renderer.render(blocks)
+                }
                 }
                 }
                 }

@@ -14,6 +14,9 @@ struct HTMLRenderer {
     let replacingBlock: (FencedBlock) -> String?
     let inlineCode: (String, MarkdownLocation) -> String?
     let crossReference: (String, MarkdownLocation) -> String?
+    /// HTML for a citation `[@key]` (its items, the text as written, the location of `[`); nil
+    /// leaves the text as written.
+    var citation: ([CitationItem], String, MarkdownLocation) -> String? = { _, _, _ in nil }
     /// A link's destination as the page should have it (`02-elbo.md` → `02-elbo.html`); nil
     /// keeps the destination as written.
     var linkDestination: (String, MarkdownLocation) -> String? = { _, _ in nil }
@@ -242,6 +245,10 @@ struct HTMLRenderer {
             out += "</a>"
         case .crossReference(let label, _):
             out += escapeText("@" + label)
+        case .citation(_, let written, _):
+            out += escapeText(written)
+        case .resolvedCitation(let items, let written, let location):
+            out += (linkDepth == 0 && !linksAsText ? citation(items, written, location) : nil) ?? escapeText(written)
         case .resolvedCrossReference(let label, let location):
             let replacement = linkDepth == 0 ? crossReference(label, location) : nil
             out += replacement ?? escapeText("@" + label)

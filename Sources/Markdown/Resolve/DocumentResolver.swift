@@ -95,8 +95,11 @@ struct DocumentResolver {
     private func resolve(_ inlines: [InlineNode]) -> [InlineNode] {
         let children = inlines.map { inline -> InlineNode in
             switch inline {
-            case .text, .softBreak, .lineBreak, .math, .resolvedCode, .resolvedCrossReference, .footnoteReference:
+            case .text, .softBreak, .lineBreak, .math, .resolvedCode, .resolvedCrossReference, .footnoteReference,
+                 .resolvedCitation:
                 inline
+            case .citation(let items, let written, let position):
+                .resolvedCitation(items, written: written, location(position))
             case .crossReference(let label, let position):
                 .resolvedCrossReference(label, location(position))
             case .code(let literal, let position):

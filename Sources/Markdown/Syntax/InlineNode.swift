@@ -30,6 +30,10 @@ indirect enum InlineNode: Sendable, Equatable {
     case resolvedCrossReference(String, MarkdownLocation)
     /// `[^label]`: the footnote's number (1 for the first footnote referred to).
     case footnoteReference(Int)
+    /// `[@key; @other]`: the cited works, the text as written and the raw position of `[`.
+    case citation([CitationItem], written: String, RawPosition)
+    /// A citation whose position has been mapped to the original file (for the citation hook).
+    case resolvedCitation([CitationItem], written: String, MarkdownLocation)
 }
 
 extension Array where Element == InlineNode {
@@ -44,6 +48,7 @@ extension Array where Element == InlineNode {
             case .math(let span): span.source
             case .crossReference(let label, _), .resolvedCrossReference(let label, _): "@" + label
             case .footnoteReference: ""
+            case .citation(_, let written, _), .resolvedCitation(_, let written, _): written
             }
         }.joined()
     }

@@ -29,6 +29,7 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
     case duplicateID = "duplicate-id", unknownID = "unknown-id", dependencyCycle = "dependency-cycle"
     case duplicateLabel = "duplicate-label", unreferenceableLabel = "unreferenceable-label", duplicateHTMLID = "duplicate-html-id"
     case brokenLink = "broken-link", missingImage = "missing-image"
+    case unknownCitation = "unknown-citation", invalidBibliography = "invalid-bibliography"
     case unknownLabel = "unknown-label", unknownReference = "unknown-reference", invalidReference = "invalid-reference"
     case invalidClaim = "invalid-claim", claimFailed = "claim-failed"
     // Running
@@ -104,6 +105,8 @@ public enum DiagnosticID: String, CaseIterable, Sendable {
         case .unreferenceableLabel: "a label that does not start with `fig`, `tab` or `tbl`, so prose cannot cite it"
         case .duplicateHTMLID: "a label or heading id that another element of the page already uses"
         case .missingImage: "an image of the lesson's folder that is missing, outside it, not an image or over 20 MB"
+        case .unknownCitation: "`[@key]` names no entry of `Notes/references.bib` (or the course has none)"
+        case .invalidBibliography: "`Notes/references.bib` is not BibTeX there (or defines a key twice)"
         case .brokenLink: "a link to a `.md` file that is no lesson of the course (links to lessons become links to their pages)"
         case .unknownLabel: "`@fig-…`/`@tab-…` names no label of the lesson"
         case .unknownReference: "an inline `` `=id.name` `` or a claim names no result, or a name its directive does not declare"

@@ -24,7 +24,8 @@ public enum LessonPage {
     public static func render(lesson: Lesson, plan: LessonPlan, outcomes: [Int: DirectiveOutcome],
                               navigation: LessonNavigation,
                               course: CourseConfiguration = CourseConfiguration(),
-                              lessons: Set<String> = [], lessonsFolder: URL? = nil) -> RenderedPage {
+                              lessons: Set<String> = [], lessonsFolder: URL? = nil,
+                              bibliography: Bibliography? = nil) -> RenderedPage {
         let language = lesson.language(in: course)
         let strings = PageStrings.for(language: language) ?? course.strings
         let numbers = NumberStyle(language: language)
@@ -48,6 +49,7 @@ public enum LessonPage {
         var references = CrossReferences(file: lesson.path, strings: strings)
         var links = LessonLinks(file: lesson.path, lessons: lessons.union([lesson.slug]))
         var images = LessonImages(file: lesson.path, slug: lesson.slug, folder: lessonsFolder)
+        var citations = PageCitations(file: lesson.path, bibliography: bibliography, strings: strings)
         var body = ""
         let languageDiagnostics = lesson.unsupportedLanguage().map { [$0] } ?? []
         for diagnostic in lesson.diagnostics + languageDiagnostics { body += results.errorBox(diagnostic, inLesson: true) }
@@ -60,7 +62,9 @@ public enum LessonPage {
             crossReference: { label, location in references.placeholder(for: label, at: location) },
             calloutLanguage: language,
             linkDestination: { destination, location in links.resolve(destination, at: location) },
-            imageSource: { source, location in images.resolve(source, at: location) })
+            imageSource: { source, location in images.resolve(source, at: location) },
+            citation: { items, written, location in citations.render(items, written: written, at: location) })
+        body += citations.referencesHTML()
         let unavailable = Set(plan.directives.indices.filter { outcomes[$0]?.result == nil }
             .flatMap { LessonPlan.literalStrings("label", in: plan.directives[$0].call) })
         let (linkedBody, referenceDiagnostics) = references.resolve(in: body, labels: results.counter.labels,
@@ -88,7 +92,7 @@ public enum LessonPage {
         }
         return RenderedPage(path: lesson.slug + ".html", html: html, files: files,
                             diagnostics: languageDiagnostics + results.diagnostics + values.diagnostics + claims.diagnostics
-                                + referenceDiagnostics + links.diagnostics + images.diagnostics,
+                                + referenceDiagnostics + links.diagnostics + images.diagnostics + citations.diagnostics,
                             origins: results.origins.merging(images.origins) { a, _ in a },
                             claims: claims.checked, failedClaims: claims.failed)
     }

@@ -52,6 +52,8 @@ public struct PageStrings: Sendable, Equatable {
     /// The search box's placeholder and its label for screen readers.
     var search: String
     var searchLabel: String
+    /// The heading of a lesson's reference list.
+    var references: String
     var viewSource: String
     var editPage: String
     var months: [String]
@@ -94,7 +96,7 @@ public struct PageStrings: Sendable, Equatable {
         defaultTitle: "Notas de aula",
         defaultIntro: "Cada número, tabela e figura vem de um experimento executado ao gerar estas páginas.",
         by: "por", courseLessons: "Lições", darkTheme: "Tema escuro",
-        search: "Buscar", searchLabel: "Buscar nas lições",
+        search: "Buscar", searchLabel: "Buscar nas lições", references: "Referências",
         viewSource: "Ver o código desta lição", editPage: "Sugerir uma correção",
         months: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
                  "novembro", "dezembro"],
@@ -122,7 +124,7 @@ public struct PageStrings: Sendable, Equatable {
         defaultTitle: "Lecture notes",
         defaultIntro: "Every number, table and figure comes from an experiment run when these pages were built.",
         by: "by", courseLessons: "Lessons", darkTheme: "Dark theme",
-        search: "Search", searchLabel: "Search the lessons",
+        search: "Search", searchLabel: "Search the lessons", references: "References",
         viewSource: "View this lesson's source", editPage: "Suggest a correction",
         months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December"],

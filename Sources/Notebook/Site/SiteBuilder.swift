@@ -89,6 +89,7 @@ public struct SiteBuilder: Sendable {
         let selected = lessons.enumerated().filter { options.lessons.isEmpty || options.lessons.contains($0.element.slug) }
         let plans = selected.map { LessonPlan(lesson: $0.element, registry: registry) }
         let outcomesPerLesson = runner.runAll(zip(plans, selected).map { ($0, $1.element) })
+        let bibliography = Bibliography.load(from: options.notesFolder, displayPrefix: options.displayPrefix)
         let (mathProblems, mathNote) = MathCheck(katexFolder: katex).diagnostics(for: selected.map(\.element))
         for ((position, lesson), (plan, outcomes)) in zip(selected, zip(plans, outcomesPerLesson)) {
             let navigation = LessonNavigation(
@@ -96,7 +97,8 @@ public struct SiteBuilder: Sendable {
                 next: position + 1 < lessons.count ? (lessons[position + 1].slug, lessons[position + 1].title) : nil,
                 lessons: lessons.map { ($0.slug, $0.title) }, current: lesson.slug)
             let page = LessonPage.render(lesson: lesson, plan: plan, outcomes: outcomes, navigation: navigation, course: course,
-                                         lessons: Set(lessons.map(\.slug)), lessonsFolder: options.notesFolder)
+                                         lessons: Set(lessons.map(\.slug)), lessonsFolder: options.notesFolder,
+                                         bibliography: bibliography)
             origins[page.path] = FileOrigin(lesson: lesson.path, location: SourceLocation(line: 1, column: 1))
             for (path, location) in page.origins { origins[path] = FileOrigin(lesson: lesson.path, location: location) }
             var diagnostics = lesson.diagnostics + plan.diagnostics + outcomes.values.flatMap(\.diagnostics) + page.diagnostics
@@ -142,7 +144,8 @@ public struct SiteBuilder: Sendable {
         written.insert("index.html")
         let notes = try updateManifest(previous: previous, written: written, built: selected.map(\.element.slug))
             + (mathNote.map { [$0] } ?? [])
-        var report = BuildReport(lessons: reports, unbuilt: courseDiagnostics + loaded.problems, notes: notes, origins: origins)
+        var report = BuildReport(lessons: reports, unbuilt: courseDiagnostics + loaded.problems + (bibliography?.diagnostics ?? []),
+                                 notes: notes, origins: origins)
         report.freezeProblems = freezeProblems
         report.freeze = freezeSummary
         report.prunedCacheEntries = pruned
