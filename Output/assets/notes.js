@@ -145,6 +145,136 @@
     });
   }
 
+  // Search across lessons: the header's box loads every lesson's search/<lesson>.js the first
+  // time it is used (script tags, so it works from file://) and matches sections whose title
+  // or text holds every word typed (accents and case folded, words as prefixes), best first.
+  function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+
+  function setUpSearch() {
+    var form = document.querySelector(".site-search");
+    if (!form) { return; }
+    var input = form.querySelector(".search-input"), list = form.querySelector(".search-results");
+    var status = form.querySelector(".search-status");
+    var lessons = (form.getAttribute("data-lessons") || "").split(" ").filter(Boolean);
+    var sections = [], waiting = -1;
+    window.notesSearch = {
+      add: function (lesson) {
+        var order = lessons.indexOf(lesson.lesson);
+        lesson.sections.forEach(function (section) {
+          sections.push({ lesson: lesson, order: order, id: section.id, title: section.title, text: section.text,
+                          foldedTitle: fold(section.title), folded: fold(section.text) });
+        });
+        arrived();
+      }
+    };
+    function arrived() { waiting -= 1; if (waiting === 0) { show(); } }
+    function load() {
+      if (waiting >= 0) { return; }
+      waiting = lessons.length;
+      lessons.forEach(function (slug) {
+        var script = document.createElement("script");
+        script.src = "search/" + encodeURIComponent(slug) + ".js";
+        script.onerror = arrived;
+        document.head.appendChild(script);
+      });
+    }
+    function count(haystack, term) {
+      var n = 0, at = haystack.indexOf(term);
+      while (at !== -1 && n < 20) { n += 1; at = haystack.indexOf(term, at + term.length); }
+      return n;
+    }
+    function matches(terms) {
+      var found = [];
+      sections.forEach(function (section) {
+        var score = 0;
+        for (var i = 0; i < terms.length; i += 1) {
+          var inTitle = count(section.foldedTitle, terms[i]), inText = count(section.folded, terms[i]);
+          if (inTitle + inText === 0) { return; }
+          score += 10 * inTitle + inText;
+        }
+        found.push({ section: section, score: score });
+      });
+      found.sort(function (a, b) { return b.score - a.score || a.section.order - b.section.order; });
+      return found.slice(0, 8);
+    }
+    // The text around the first match, with each typed word marked.
+    function snippet(section, terms) {
+      var at = section.folded.indexOf(terms[0]);
+      var start = Math.max(0, at - 50), end = Math.min(section.text.length, Math.max(at, 0) + 110);
+      var text = (start > 0 ? "…" : "") + section.text.slice(start, end) + (end < section.text.length ? "…" : "");
+      var element = marked(text, terms);
+      element.className = "search-snippet";
+      return element;
+    }
+    // A span of `text` with every typed word in a <mark> (text nodes only: nothing is parsed as HTML).
+    function marked(text, terms) {
+      var folded = fold(text), element = document.createElement("span"), cursor = 0;
+      var pattern = new RegExp(terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
+      var match;
+      while ((match = pattern.exec(folded)) !== null) {
+        element.appendChild(document.createTextNode(text.slice(cursor, match.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(match.index, match.index + match[0].length);
+        element.appendChild(mark);
+        cursor = match.index + match[0].length;
+      }
+      element.appendChild(document.createTextNode(text.slice(cursor)));
+      return element;
+    }
+    function show() {
+      var terms = fold(input.value).split(/[^a-z0-9]+/).filter(function (t) { return t.length >= 2; });
+      list.textContent = "";
+      if (terms.length === 0 || waiting !== 0) { list.hidden = true; status.textContent = ""; return; }
+      var found = matches(terms);
+      found.forEach(function (result) {
+        var section = result.section, item = document.createElement("li"), link = document.createElement("a");
+        link.href = section.lesson.lesson + ".html" + (section.id ? "#" + section.id : "");
+        var where = marked(section.lesson.title + (section.id ? " › " + section.title : ""), terms);
+        where.className = "search-where";
+        link.appendChild(where);
+        if (section.text) { link.appendChild(snippet(section, terms)); }
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (found.length === 0) {
+        var empty = document.createElement("li");
+        empty.className = "search-empty";
+        empty.textContent = (isEnglish() ? "Nothing found for " : "Nada encontrado para ") + "“" + input.value.trim() + "”";
+        list.appendChild(empty);
+      }
+      status.textContent = isEnglish() ? found.length + " results" : found.length + " resultados";
+      list.hidden = false;
+    }
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) { window.location.href = first.href; }
+    });
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () { load(); show(); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") {
+        var first = list.querySelector("a");
+        if (first) { event.preventDefault(); first.focus(); }
+      } else if (event.key === "Escape") {
+        input.value = "";
+        show();
+      }
+    });
+    list.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a")), at = links.indexOf(document.activeElement);
+      if (event.key === "ArrowDown" && at + 1 < links.length) { event.preventDefault(); links[at + 1].focus(); }
+      if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+      if (event.key === "Escape") { input.focus(); input.value = ""; show(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((event.target && event.target.tagName) || "");
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey) { event.preventDefault(); input.focus(); }
+    });
+    document.addEventListener("click", function (event) { if (!form.contains(event.target)) { list.hidden = true; } });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     renderMath();
     keepPunctuationWithMath();
@@ -153,5 +283,6 @@
     followSections();
     setUpThemeToggle();
     addCopyButtons();
+    setUpSearch();
   });
 })();
