@@ -145,3 +145,11 @@ extension Compare {
         .init("se.seeds", "standard error across seeds (with seeds)"), .init("seeds", "number of seeds (with seeds)"),
     ] }
 }
+
+extension Listing {
+    public static var summary: String { "Shows an excerpt of the course's own source code (a declaration or marked lines), read when the page is built." }
+    public static var scalarNames: [ScalarName] { [
+        .init("lines", "lines shown"), .init("firstLine", "first line of the excerpt in the file"),
+        .init("lastLine", "last line of the excerpt in the file"),
+    ] }
+}

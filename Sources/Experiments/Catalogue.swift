@@ -1,3 +1,4 @@
+import Foundation
 import LatentModels
 import Notebook
 
@@ -19,12 +20,15 @@ public enum Catalogue {
         ComparePriors.self,
         GradientVariance.self,
         Compare.self,
+        Listing.self,
     ]
 
-    /// The catalogue; a course's `data: fashionMNIST:` folder becomes the dataset folder.
+    /// The catalogue; a course's `data: fashionMNIST:` folder becomes the dataset folder, and
+    /// its folder the one `@Listing` reads from.
     public static var registry: ExperimentRegistry {
         ExperimentRegistry(all) { course in
             FashionMNIST.directory = course.fashionMNISTFolder ?? FashionMNIST.defaultDirectory
+            Listing.root.value = course.sourceRoot ?? FileManager.default.currentDirectoryPath
         }
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 import Notebook
 
 /// The directives this build of `notes` knows.
-public let defaultRegistry = ExperimentRegistry(Catalogue.all)
+/// The catalogue with its course configuration hook, so `course.yml`'s dataset folder and the
+/// course's folder (for `@Listing`) reach the experiments.
+public let defaultRegistry = Catalogue.registry
 
 /// `notes build`: writes the site; 1 when any directive failed.
 public struct BuildAction {

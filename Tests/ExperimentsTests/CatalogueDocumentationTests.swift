@@ -63,7 +63,9 @@ import Testing
             @MixtureFit(data: \#(ring), components: [2], hidden: 8, epochs: 1, iwae: 3, grid: 10, seeds: [1, 2])
             @ComparePriors(priors: [.standard, .mixture(components: 2)], data: \#(tinyRing), \#(tinyNet), epochs: 1, iwae: 2, seeds: [1, 2])
             @GradientVariance(samples: [1, 10], repeats: 10)
+            @Listing(file: "Sources/Experiments/Listing/Listing.swift", symbol: "Listing.inputFingerprint")
             """#
+        Listing.root.value = ListingTests.repository.path
         let parsed = DirectiveParser.parse(source, file: "aula.md", startLine: 1, startColumn: 1)
         let results = try runBlock(source)
         var seen: Set<String> = []

@@ -5,7 +5,7 @@ import Testing
 @Suite struct CatalogueTests {
     @Test func registersEveryDirectiveOnce() {
         #expect(Catalogue.registry.names == ["Compare", "ComparePriors", "DecoderComponents", "Evaluate", "GradientVariance", "Interpolate", "KLVariance",
-                                              "LatentSpace", "LearningCurves", "MixtureFit", "PriorDensity", "Reconstructions",
+                                              "LatentSpace", "LearningCurves", "Listing", "MixtureFit", "PriorDensity", "Reconstructions",
                                               "Samples", "Train"])
     }
 

@@ -23,7 +23,7 @@ import Testing
             switch $0 {
             case .table(let t): "\(t.caption)|\(t.label ?? "-")"
             case .figure(let f): "\(f.caption)|\(f.label ?? "-")"
-            case .note, .timing: nil
+            case .note, .timing, .listing: nil
             }
         }
     }

@@ -25,7 +25,7 @@ import Testing
 
     @Test func listsEveryDirective() {
         let (code, out, _) = run(nil)
-        #expect(code == 0 && out.filter { $0.hasPrefix("@") }.count == 14)
+        #expect(code == 0 && out.filter { $0.hasPrefix("@") }.count == 15)
     }
 
     @Test func anUnknownDirectiveSuggestsTheClosest() {

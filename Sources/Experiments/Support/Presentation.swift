@@ -68,7 +68,7 @@ struct Presentation: Sendable {
         switch output {
         case .figure: true
         case .table: false
-        case .note, .timing: nil
+        case .note, .timing, .listing: nil
         }
     }
 
@@ -82,7 +82,7 @@ struct Presentation: Sendable {
             if let caption { f.caption = caption }
             if let label { f.label = label }
             return .figure(f)
-        case .note, .timing:
+        case .note, .timing, .listing:
             return output
         }
     }

@@ -53,6 +53,29 @@ public enum ExperimentOutput: Codable, Sendable, Hashable {
     /// A remark about wall-clock time ("5 épocas em 1.9 s"): shown marked `data-volatile`,
     /// since it differs from machine to machine.
     case timing(String)
+    /// An excerpt of a source file, shown highlighted with where it comes from.
+    case listing(ResultListing)
+}
+
+/// Lines `firstLine…lastLine` of `file` (relative to the course's folder), as they were when
+/// the result was computed.
+public struct ResultListing: Codable, Sendable, Hashable {
+    public var caption: String
+    public var file: String
+    public var firstLine: Int
+    public var lastLine: Int
+    /// `swift`, `python`, … (for highlighting).
+    public var language: String
+    public var code: String
+
+    public init(caption: String, file: String, firstLine: Int, lastLine: Int, language: String, code: String) {
+        self.caption = caption
+        self.file = file
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+        self.language = language
+        self.code = code
+    }
 }
 
 /// A table: header words and typed cells. A number cell keeps the machine form (`-3.313`,

@@ -150,6 +150,17 @@ struct ResultRenderer {
                 html += "<tr>" + row.map { "<td>\(escapeHTML(cell($0)))</td>" }.joined() + "</tr>\n"
             }
             return html + "</tbody>\n</table></div>\n</figure>\n"
+        case .listing(let listing):
+            let english = page.language.lowercased().hasPrefix("en")
+            let lines = listing.firstLine == listing.lastLine
+                ? (english ? "line \(listing.firstLine)" : "linha \(listing.firstLine)")
+                : (english ? "lines \(listing.firstLine)–\(listing.lastLine)" : "linhas \(listing.firstLine)–\(listing.lastLine)")
+            var html = "<figure class=\"result-listing\">\n<figcaption>"
+            if !listing.caption.isEmpty { html += escapeHTML(listing.caption) + " " }
+            html += "<span class=\"listing-source\"><code>\(escapeHTML(listing.file))</code>, \(lines)</span></figcaption>\n"
+            html += "<pre><code class=\"language-\(escapeHTML(listing.language))\">"
+                + highlightedHTML(listing.code, language: listing.language) + "</code></pre>\n"
+            return html + "</figure>\n"
         case .figure(let figure):
             let (number, anchor) = counter.nextFigure(label: figure.label)
             let name = uniqueName(figure.name, kind: "figures")

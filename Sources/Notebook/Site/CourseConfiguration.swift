@@ -44,6 +44,9 @@ public struct CourseConfiguration: Sendable, Equatable {
     public var branch = "main"
     /// Folder of the Fashion-MNIST files (default: Debian's `dataset-fashion-mnist`).
     public var fashionMNISTFolder: String?
+    /// The folder holding the lessons folder (the course's repository): where `@Listing`
+    /// reads source files. Set by the build, not read from `course.yml`.
+    public var sourceRoot: String?
     /// Folder of KaTeX (default: Debian's `libjs-katex`).
     public var katexFolder: String?
 

@@ -160,6 +160,7 @@ public struct SiteBuilder: Sendable {
         var (course, diagnostics) = CourseConfiguration.load(from: options.notesFolder, path: path)
         course.fashionMNISTFolder = course.fashionMNISTFolder.map { URL(fileURLWithPath: $0, relativeTo: options.notesFolder).path }
         course.katexFolder = course.katexFolder.map { URL(fileURLWithPath: $0, relativeTo: options.notesFolder).path }
+        course.sourceRoot = options.notesFolder.standardizedFileURL.deletingLastPathComponent().path
         registry.configure(course)
         return (course, diagnostics)
     }
