@@ -80,10 +80,19 @@ struct SourceSnippets {
                            length: diagnostic.length)
     }
 
-    /// The two lines of a snippet. Tabs before the column become spaces, so the caret lines up.
+    /// The two lines of a snippet. Tabs before the column become spaces, so the caret lines up;
+    /// a long line is cut to about 160 characters around the column.
     static func render(line: String, number: Int, column: Int, length: Int?) -> [String] {
         let gutter = String(number)
-        let shown = TerminalText.escaped(line.replacingOccurrences(of: "\t", with: " "), keepingNewlines: false)
+        var text = Substring(line.replacingOccurrences(of: "\t", with: " "))
+        var column = column
+        if text.count > 160 {
+            let start = max(0, min(column - 61, text.count - 160))
+            text = text.dropFirst(start).prefix(160)
+            column -= start
+            if start > 0 { text = "…" + text; column += 1 }
+        }
+        let shown = TerminalText.escaped(String(text), keepingNewlines: false)
         let offset = max(0, min(column - 1, shown.count))
         let span = max(0, min((length ?? 1) - 1, shown.count - offset - 1))
         let marker = String(repeating: " ", count: offset) + "\u{1B}[1;32m^" + String(repeating: "~", count: span) + "\u{1B}[0m"

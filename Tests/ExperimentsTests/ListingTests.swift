@@ -47,6 +47,13 @@ import Notebook
         #expect(try SourceExcerpt.declaration("logDensity", in: Self.source).firstLine == 7)
     }
 
+    @Test func aTypeWhoseFirstDeclarationHasAnEmptyBodyIsSearchedFurther() throws {
+        let text = "extension Foo: Sendable {}\nstruct Foo { var a = 1 }\nextension Foo {\n    func bar() -> Int {\n        1\n    }\n}\n"
+        let excerpt = try SourceExcerpt.declaration("Foo.bar", in: text)
+        #expect(excerpt == SourceExcerpt(firstLine: 4, lastLine: 6, code: "func bar() -> Int {\n    1\n}"))
+        #expect(throws: SourceExcerpt.Failure.notFound("Foo.baz")) { try SourceExcerpt.declaration("Foo.baz", in: text) }
+    }
+
     @Test func findsMarkedLinesDedented() throws {
         let excerpt = try SourceExcerpt.marked("steps", in: Self.source)
         #expect(excerpt == SourceExcerpt(firstLine: 21, lastLine: 22, code: "let a = 1\n    let b = 2"))

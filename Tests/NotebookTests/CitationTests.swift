@@ -49,6 +49,18 @@ import NotebookTestSupport
         #expect(bibliography.diagnostics[2].message.contains("unknown abbreviation 'undefined'"))
     }
 
+    @Test func abbreviationsCannotExpandWithoutBound() {
+        var text = "@string{a = \"xxxxxxxxxx\"}\n"
+        for (level, name) in ["b", "c", "d", "e", "f", "g"].enumerated() {
+            let previous = level == 0 ? "a" : ["b", "c", "d", "e", "f"][level - 1]
+            text += "@string{\(name) = " + Array(repeating: previous, count: 10).joined(separator: " # ") + "}\n"
+        }
+        text += "@misc{bomb, note = g}\n@misc{fine, year = 2000}\n"
+        let bibliography = Bibliography(path: "Notes/references.bib", text: text)
+        #expect(bibliography.entries.keys.sorted() == ["fine"])
+        #expect(bibliography.diagnostics.contains { $0.message.contains("longer than 64 KB") })
+    }
+
     @Test(arguments: [
         ("[@a]", [CitationItem(key: "a")]),
         ("[@kingma2014; -@rezende2014, p. 3]", [CitationItem(key: "kingma2014"), CitationItem(key: "rezende2014", suppressesAuthor: true, locator: "p. 3")]),

@@ -10,7 +10,8 @@ and dark colour schemes (plus print, at desktop width), it fails on:
   - a page wider than the window (horizontal scrolling on a phone).
 At desktop width in the light scheme it also uses the page as a reader would: the sidebar lists
 every lesson with the current one marked; the light/dark switch changes the colours, says so
-(aria-pressed) and is remembered; each code block's copy button copies; typing a word of the
+(aria-pressed) and is remembered; a tabset shows one panel, and another when its tab is
+clicked; each code block's copy button copies; typing a word of the
 page's title into the search box lists results that link to pages of the site, and a word
 that is nowhere says so (a screenshot of the open results is saved too).
 It saves a full-page screenshot of each case, then runs the Nu HTML checker
@@ -121,6 +122,18 @@ INTERACTIONS = r"""
   const buttons = document.querySelectorAll("article pre > .copy-code");
   if (buttons.length !== blocks.length) problems.push(buttons.length + " copy buttons for " + blocks.length + " code blocks");
   // The first one is clicked by the driver afterwards (COPY_TARGET): copying needs a real click.
+  // Tabs (::: {.panel-tabset}): one panel shown; clicking another tab shows it instead.
+  document.querySelectorAll(".panel-tabset").forEach((tabset) => {
+    const tabs = [...tabset.querySelectorAll(".tabset-tab")], panels = [...tabset.querySelectorAll(".tabset-panel")];
+    if (tabs.length < 1 || tabs.length !== panels.length) { problems.push("a tabset has " + tabs.length + " tabs for " + panels.length + " panels"); return; }
+    if (panels.filter((p) => !p.hidden).length !== 1) problems.push("a tabset shows " + panels.filter((p) => !p.hidden).length + " panels");
+    const last = tabs.length - 1;
+    tabs[last].click();
+    if (panels[last].hidden || (last > 0 && !panels[0].hidden) || tabs[last].getAttribute("aria-selected") !== "true") {
+      problems.push("clicking a tab does not show its panel");
+    }
+    tabs[0].click();
+  });
   // Search.
   window.scrollTo(0, 0);
   if (!form || form.hidden) {

@@ -100,13 +100,17 @@ public struct Listing: Measured {
             return .failure(ExperimentFailure(id: "invalid-value", "'\(file)' leads outside the course's folder",
                                               suggestion: "list a file of the course itself"))
         }
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-              let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        // The kind and size first: a FIFO or a huge file is never read.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int else {
             return .failure(ExperimentFailure(id: "invalid-value", "there is no readable text file '\(file)' in \(root.path)",
                                               suggestion: "write the path from the folder that holds Notes/"))
         }
         guard size <= Self.maximumBytes else {
             return .failure(ExperimentFailure(id: "invalid-value", "'\(file)' has \(size) bytes; a listed file may have at most 1 MB"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            return .failure(ExperimentFailure(id: "invalid-value", "'\(file)' cannot be read as UTF-8 text"))
         }
         do throws(SourceExcerpt.Failure) {
             switch selection {

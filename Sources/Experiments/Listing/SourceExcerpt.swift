@@ -34,17 +34,21 @@ struct SourceExcerpt: Equatable {
     static func declaration(_ symbol: String, in text: String) throws(Failure) -> SourceExcerpt {
         let lines = text.components(separatedBy: "\n")
         let parts = symbol.split(separator: ".").map(String.init)
-        var range = 0..<lines.count
-        for (position, part) in parts.enumerated() {
-            guard let line = range.first(where: { declares(lines[$0], part, asType: position < parts.count - 1) }) else {
-                throw .notFound(symbol)
-            }
+        guard !parts.isEmpty else { throw .notFound(symbol) }
+        return try find(parts[...], in: 0..<lines.count, lines: lines, symbol: symbol)
+    }
+
+    /// The declaration of the last of `parts` inside (the bodies of) the others, trying every
+    /// declaration of each enclosing type (a type and its extensions) in turn.
+    private static func find(_ parts: ArraySlice<String>, in range: Range<Int>, lines: [String],
+                             symbol: String) throws(Failure) -> SourceExcerpt {
+        let part = parts.first!
+        let isLast = parts.count == 1
+        for line in range where declares(lines[line], part, asType: !isLast) {
             let end = try closingLine(lines, from: line, symbol: symbol)
-            if position < parts.count - 1 {
-                range = (line + 1)..<end
-            } else {
-                return excerpt(lines, from: leadingCommentStart(lines, before: line), to: end)
-            }
+            if isLast { return excerpt(lines, from: leadingCommentStart(lines, before: line), to: end) }
+            guard end > line + 1 else { continue }
+            if let found = try? find(parts.dropFirst(), in: (line + 1)..<end, lines: lines, symbol: symbol) { return found }
         }
         throw .notFound(symbol)
     }

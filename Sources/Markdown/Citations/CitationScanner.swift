@@ -25,7 +25,7 @@ enum CitationScanner {
         var index = text.startIndex
         var byteOffset = 0
         while index < text.endIndex {
-            if text[index] == "[", let close = text[index...].firstIndex(of: "]"),
+            if text[index] == "[", let close = closingBracket(in: text, after: index),
                let items = items(in: text[text.index(after: index)..<close]) {
                 if !pending.isEmpty { nodes.append(.text(pending)); pending = "" }
                 let written = String(text[index...close])
@@ -40,6 +40,18 @@ enum CitationScanner {
         }
         if !pending.isEmpty { nodes.append(.text(pending)) }
         return nodes
+    }
+
+    /// The `]` closing a `[@` or `[-@` at `open`, looked for over at most 500 characters and
+    /// never past another `[` (so a text of many brackets is scanned once, not once per bracket).
+    static func closingBracket(in text: String, after open: String.Index) -> String.Index? {
+        let rest = text[text.index(after: open)...]
+        guard rest.hasPrefix("@") || rest.hasPrefix("-@") else { return nil }
+        for (count, index) in rest.indices.enumerated() {
+            if count > 500 || rest[index] == "[" { return nil }
+            if rest[index] == "]" { return index }
+        }
+        return nil
     }
 
     /// The items of `@a; -@b, p. 3`, or nil when the text is not a citation.

@@ -29,6 +29,8 @@ enum CmarkParser {
         var kind: MarkdownProblem.Kind
         var position: RawPosition
         var message: String
+        /// The text the problem is about, to find its exact column on the source line.
+        var written: String?
     }
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
@@ -122,7 +124,10 @@ private struct TreeBuilder {
                                   fence: position(node), missingClosingFence: missing)
         case CMARK_NODE_HTML_BLOCK:
             markVerbatim(node)
-            return .htmlBlock(string(cmark_node_get_literal(node)))
+            let literal = string(cmark_node_get_literal(node))
+            // A fenced div's fence line (`FencedDivScanner`).
+            if literal.trimmingCharacters(in: .whitespacesAndNewlines) == FencedDivScanner.marker { return nil }
+            return .htmlBlock(literal)
         case CMARK_NODE_BLOCK_QUOTE:
             return .blockQuote(blocks(childrenOf: node))
         case CMARK_NODE_LIST:
@@ -203,7 +208,8 @@ private struct TreeBuilder {
                 let label = String(decoding: bytes[(i + 2)..<end], as: UTF8.self)
                 problems.append(.init(kind: .undefinedFootnote,
                                       position: RawPosition(line: position.line, column: position.column + i),
-                                      message: "the footnote [^\(label)] has no definition, so it shows as text"))
+                                      message: "the footnote [^\(label)] has no definition, so it shows as text",
+                                      written: "[^\(label)]"))
             }
             i = end
         }

@@ -9,8 +9,10 @@ struct FencedDiv: Sendable, Equatable {
     var column: Int
 }
 
-/// Finds fenced divs outside code blocks and blanks their fence lines, so that cmark parses
-/// what is between them as ordinary blocks and every other line keeps its number and columns.
+/// Finds fenced divs outside code blocks and replaces their fence lines by `marker`, an HTML
+/// comment: a block of its own that ends a list or a paragraph before it (a blank line would
+/// not end a list), which the tree builder drops. So cmark parses what is between the fences
+/// as ordinary blocks, and every other line keeps its number and columns.
 ///
 /// Grammar (Pandoc's `fenced_divs`, at the left margin only): an opening fence is three or
 /// more colons, attributes (`{…}` or one bare class name) and optionally more colons; a
@@ -22,6 +24,8 @@ enum FencedDivScanner {
         var text: String
         var problems: [MarkdownProblem]
     }
+
+    static let marker = "<!--notes-fenced-div-->"
 
     static func scan(_ text: String, verbatimLines: Set<Int>) -> Result {
         guard text.contains(":::") else { return Result(divs: [], text: text, problems: []) }
@@ -41,7 +45,7 @@ enum FencedDivScanner {
                     problems.append(MarkdownProblem(.strayDivFence, line: number, column: 1,
                                                     message: "this ':::' closes no open block; it is left out of the page"))
                 }
-                lines[offset] = ""
+                lines[offset] = Substring(marker)
                 continue
             }
             while body.last == ":" { body.removeLast() }
@@ -53,7 +57,7 @@ enum FencedDivScanner {
             }
             open.append(divs.count)
             divs.append(FencedDiv(attributes: attributes, openLine: number, closeLine: nil, column: column))
-            lines[offset] = ""
+            lines[offset] = Substring(marker)
         }
         for index in open {
             problems.append(MarkdownProblem(.unclosedDiv, line: divs[index].openLine, column: 1,

@@ -5,7 +5,7 @@ extension MathPlaceholders {
     /// cmark as `token0, softBreak, token1, …, softBreak, token(n-1)` across text nodes; the
     /// whole sequence becomes one `.math`. A token whose sequence is broken (the span
     /// crossed a block boundary) is put back as the text it stands for.
-    func resolvingMath(in inlines: [InlineNode]) -> [InlineNode] {
+    func resolvingMath(in inlines: [InlineNode], recording shown: SpanSet? = nil) -> [InlineNode] {
         guard !spans.isEmpty else { return inlines }
         var items: [Item] = []
         for inline in inlines {
@@ -27,6 +27,7 @@ extension MathPlaceholders {
             case .token(let span, let line):
                 if line == 0, let end = endOfSequence(span: span, startingAt: i, in: items) {
                     result.append(.math(spans[span]))
+                    shown?.insert([span])
                     i = end
                 } else {
                     result.append(.text(lineSources[span][line]))

@@ -57,6 +57,17 @@ struct MathScanner {
     private func scan(_ region: Range<Int>, into result: inout [Match], unmatched: inout [Int]) {
         var i = region.lowerBound
         let end = region.upperBound
+        // Once a span finds no closing delimiter before the region's end, no later one will
+        // (closing is decided by the closing `$` alone): not scanning again keeps a paragraph
+        // of many `$` linear instead of quadratic.
+        var noInlineCloser = false
+        var noDisplayCloser = false
+        // One warning per paragraph: after the first unclosed `$`, the rest follow from it.
+        var warned = false
+        func warn(_ offset: Int) {
+            if !warned { unmatched.append(offset) }
+            warned = true
+        }
         while i < end {
             switch bytes[i] {
             case .backslash:
@@ -64,21 +75,31 @@ struct MathScanner {
             case .backtick:
                 i = endOfCodeSpan(at: i, end: end)
             case .dollar where i + 1 < end && bytes[i + 1] == .dollar:
-                if let close = closingDisplay(from: i + 2, end: end) {
+                switch noDisplayCloser ? .unclosed : closingDisplay(from: i + 2, end: end) {
+                case .closed(let close):
                     result.append(Match(range: i..<close, isDisplay: true))
                     i = close
-                } else {
-                    unmatched.append(i)
+                case .empty:
+                    i += 2
+                case .unclosed:
+                    noDisplayCloser = true
+                    warn(i)
                     i += 2
                 }
             case .dollar:
-                if let close = closingInline(opening: i, regionStart: region.lowerBound, end: end) {
-                    result.append(Match(range: i..<close, isDisplay: false))
-                    i = close
-                } else {
-                    if canOpenInline(i, regionStart: region.lowerBound, end: end) { unmatched.append(i) }
-                    i += 1
+                let opens = i + 1 < end && !bytes[i + 1].isWhitespace
+                    && !(i > region.lowerBound && bytes[i - 1].isASCIIAlphanumeric)
+                if opens && !noInlineCloser {
+                    if let close = closingInline(opening: i, regionStart: region.lowerBound, end: end) {
+                        result.append(Match(range: i..<close, isDisplay: false))
+                        i = close
+                        continue
+                    }
+                    noInlineCloser = true
                 }
+                // "$5" with no closing `$` is money, not a typo.
+                if opens && !bytes[i + 1].isASCIIDigit && noInlineCloser { warn(i) }
+                i += 1
             default:
                 i += 1
             }
@@ -100,25 +121,26 @@ struct MathScanner {
         return openEnd
     }
 
-    /// The index after the closing `$$`, if the display span has non-blank content.
-    private func closingDisplay(from contentStart: Int, end: Int) -> Int? {
+    enum DisplayClosing: Equatable {
+        /// The index after the closing `$$`.
+        case closed(Int)
+        /// `$$ $$`: nothing between, not math.
+        case empty
+        case unclosed
+    }
+
+    /// Where the display span opened before `contentStart` closes.
+    private func closingDisplay(from contentStart: Int, end: Int) -> DisplayClosing {
         var j = contentStart
         while j + 1 < end {
             if bytes[j] == .backslash { j += 2; continue }
             if bytes[j] == .dollar && bytes[j + 1] == .dollar {
                 let hasContent = bytes[contentStart..<j].contains { !$0.isWhitespace }
-                return hasContent ? j + 2 : nil
+                return hasContent ? .closed(j + 2) : .empty
             }
             j += 1
         }
-        return nil
-    }
-
-    /// Whether a `$` at `opening` may open inline math: followed by a non-space (and not a
-    /// digit: "$5" is money), not after a letter or digit.
-    private func canOpenInline(_ opening: Int, regionStart: Int, end: Int) -> Bool {
-        guard opening + 1 < end, !bytes[opening + 1].isWhitespace, !bytes[opening + 1].isASCIIDigit else { return false }
-        return !(opening > regionStart && bytes[opening - 1].isASCIIAlphanumeric)
+        return .unclosed
     }
 
     /// The index after the closing `$` of an inline span opened at `opening`, if any.

@@ -57,7 +57,10 @@ public struct MarkdownDocument: Sendable {
         fencedBlocks = resolver.fencedBlocks
         headings = resolver.headings
         let lines = SourceLines(source)
-        math = zip(placeholders.spans, placeholders.starts).map { span, start in
+        // Only spans shown as math: `$` in a URL or raw HTML is no formula to check.
+        let shown = resolver.mathShown.indices
+        math = zip(placeholders.spans, placeholders.starts).enumerated().filter { shown.contains($0.offset) }.map(\.element)
+            .map { span, start in
             let delimiter = span.isDisplay ? 2 : 1
             return MathOccurrence(tex: String(span.source.dropFirst(delimiter).dropLast(delimiter)), isDisplay: span.isDisplay,
                                   location: MarkdownLocation(line: start.line,

@@ -15,6 +15,14 @@ struct DocumentResolver {
     private(set) var headings: [Heading] = []
     private(set) var problems: [MarkdownProblem] = []
     private var slugs = SlugRegistry()
+    /// The math spans that became `.math` inlines (the others were put back as source text:
+    /// inside a URL, a title, raw HTML or code, or broken by markup).
+    let mathShown = SpanSet()
+
+    /// `text` with its placeholders put back as the source they stand for.
+    private func restore(_ text: String) -> String {
+        placeholders.restoringSource(text)
+    }
 
     init(placeholders: MathPlaceholders, sourceLines: SourceLines) {
         self.placeholders = placeholders
@@ -65,8 +73,8 @@ struct DocumentResolver {
             let fenceLocation = location(fence)
             fencedBlocks.append(FencedBlock(
                 index: fencedBlocks.count,
-                info: placeholders.restoringSource(info),
-                content: placeholders.restoringSource(literal),
+                info: restore(info),
+                content: restore(literal),
                 fenceLocation: fenceLocation,
                 contentLocation: MarkdownLocation(line: fenceLocation.line + 1,
                                                   column: fenceLocation.column),
@@ -75,9 +83,9 @@ struct DocumentResolver {
         case .fencedCode:
             return block
         case .indentedCode(let literal):
-            return .indentedCode(placeholders.restoringSource(literal))
+            return .indentedCode(restore(literal))
         case .htmlBlock(let literal):
-            return .htmlBlock(placeholders.restoringSource(literal))
+            return .htmlBlock(restore(literal))
         case .blockQuote(let children):
             return .blockQuote(resolve(children))
         case .list(var list):
@@ -99,37 +107,48 @@ struct DocumentResolver {
                  .resolvedCitation:
                 inline
             case .citation(let items, let written, let position):
-                .resolvedCitation(items, written: written, location(position))
+                .resolvedCitation(items, written: written, location(position, of: written))
             case .crossReference(let label, let position):
-                .resolvedCrossReference(label, location(position))
+                .resolvedCrossReference(label, location(position, of: "@" + label))
             case .code(let literal, let position):
-                .resolvedCode(placeholders.restoringSource(literal), location(position))
+                .resolvedCode(restore(literal), location(position))
             case .html(let literal):
-                .html(placeholders.restoringSource(literal))
+                .html(restore(literal))
             case .emphasis(let c): .emphasis(resolve(c))
             case .strong(let c): .strong(resolve(c))
             case .strikethrough(let c): .strikethrough(resolve(c))
             case .link(let destination, let title, let c):
-                .link(destination: placeholders.restoringSource(destination),
-                      title: placeholders.restoringSource(title), resolve(c))
+                .link(destination: restore(destination),
+                      title: restore(title), resolve(c))
             case .rawLink(let destination, let title, let c, let position):
-                .resolvedLink(destination: placeholders.restoringSource(destination),
-                              title: placeholders.restoringSource(title), resolve(c), location(position))
+                .resolvedLink(destination: restore(destination),
+                              title: restore(title), resolve(c), location(position))
             case .resolvedLink:
                 inline
             case .rawImage(let source, let title, let c, let position):
-                .image(source: placeholders.restoringSource(source),
-                       title: placeholders.restoringSource(title), resolve(c), location(position))
+                .image(source: restore(source),
+                       title: restore(title), resolve(c), location(position))
             case .image:
                 inline
             }
         }
-        return placeholders.resolvingMath(in: children)
+        return placeholders.resolvingMath(in: children, recording: mathShown)
     }
 
     /// Problems the parser found, with their positions mapped to the original file.
     mutating func report(_ raw: [CmarkParser.RawProblem]) {
-        problems += raw.map { MarkdownProblem($0.kind, location: location($0.position), message: $0.message) }
+        problems += raw.map { problem in
+            MarkdownProblem(problem.kind, location: problem.written.map { location(problem.position, of: $0) } ?? location(problem.position),
+                            message: problem.message)
+        }
+    }
+
+    /// Where `written` (text found in a text node at `position`) is in the original file: the
+    /// occurrence on that line nearest to the computed column.
+    private func location(_ position: RawPosition, of written: String) -> MarkdownLocation {
+        let approximate = location(position)
+        let column = sourceLines.column(of: written, line: approximate.line, near: approximate.column) ?? approximate.column
+        return MarkdownLocation(line: approximate.line, column: column)
     }
 
     /// A cmark position (protected text, byte column) as a location in the original file.
@@ -140,4 +159,10 @@ struct DocumentResolver {
                                 column: sourceLines.characterColumn(line: position.line,
                                                                     byteColumn: byteColumn))
     }
+}
+
+/// A set of span indices a non-mutating walk can add to.
+final class SpanSet {
+    private(set) var indices: Set<Int> = []
+    func insert(_ more: [Int]) { indices.formUnion(more) }
 }

@@ -68,8 +68,17 @@ public struct Bibliography: Sendable {
     /// Reads `references.bib` in the lessons folder; nil when there is none.
     public static func load(from folder: URL, displayPrefix: String) -> Bibliography? {
         let url = folder.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let path = displayPrefix + "/" + fileName
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        guard let attributes else { return nil }
+        guard attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? Int ?? 0) <= 10 << 20,
+              let data = FileManager.default.contents(atPath: url.path) else {
+            var bibliography = Bibliography(path: path, text: "")
+            bibliography.diagnostics = [Diagnostic(file: path, line: 1, column: 1, kind: .invalidBibliography,
+                                                   message: "the file is not a readable text file of at most 10 MB",
+                                                   suggestion: "keep the course's references in a plain BibTeX file")]
+            return bibliography
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             var bibliography = Bibliography(path: path, text: "")
             bibliography.diagnostics = [Diagnostic(file: path, line: 1, column: 1, kind: .invalidBibliography,
@@ -113,6 +122,8 @@ struct BibParser {
     var index = 0
     var line = 1
     var column = 1
+
+    static let maximumValueBytes = 64 << 10
 
     init(text: [Unicode.Scalar]) { self.text = text }
 
@@ -223,6 +234,10 @@ struct BibParser {
                     throw BibError(line: start.0, column: start.1, message: "unknown abbreviation '\(word)' (define it with @string)")
                 }
                 result += expanded
+            }
+            // Abbreviations nest: without a bound, a few @string lines expand to gigabytes.
+            guard result.utf8.count <= Self.maximumValueBytes else {
+                throw error("a value longer than \(Self.maximumValueBytes / 1024) KB (abbreviations expanding without bound?)")
             }
             skipSpace()
             guard current == "#" else { return result }

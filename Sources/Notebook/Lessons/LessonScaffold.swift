@@ -20,13 +20,14 @@ public enum LessonScaffold {
         let order = (lessons.compactMap(\.frontMatter.order).max() ?? lessons.count) + 1
         let text = source(title: title ?? defaultTitle(slug), order: order, language: course.language)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // Exclusive create: a file appearing meanwhile is not overwritten either.
-        guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw BuildError("cannot create \(url.path)")
+        // Exclusive create (O_EXCL): a file appearing meanwhile is not overwritten either.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            throw BuildError("cannot create \(url.path): \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
         return url
     }
 

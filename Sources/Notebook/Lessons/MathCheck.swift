@@ -49,7 +49,13 @@ struct MathCheck {
             guard let index = failure["index"] as? Int, items.indices.contains(index) else { continue }
             let (lesson, math) = items[index]
             let message = Self.reason(Self.oneLine((failure["message"] as? String) ?? "KaTeX cannot render it"))
-            let column = (failure["position"] as? Int).flatMap { math.column(ofCharacter: $0) } ?? math.location.column
+            // KaTeX counts UTF-16 code units; the column counts characters.
+            let offset = (failure["position"] as? Int).flatMap { units -> Int? in
+                guard units >= 0, units <= math.tex.utf16.count else { return nil }
+                let index = String.Index(utf16Offset: units, in: math.tex)
+                return math.tex.distance(from: math.tex.startIndex, to: index)
+            }
+            let column = offset.flatMap { math.column(ofCharacter: $0) } ?? math.location.column
             let tex = Self.oneLine(math.tex)
             let shown = tex.count > 40 ? String(tex.prefix(40)) + "…" : tex
             byLesson[lesson.path, default: []].append(Diagnostic(
@@ -72,11 +78,13 @@ struct MathCheck {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
+        // A node that exits before reading everything must not kill this process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do { try process.run() } catch { return .failure(MathCheckFailure("node could not start (\(error))")) }
         let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
         let writer = Thread {
-            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
