@@ -275,7 +275,71 @@
     document.addEventListener("click", function (event) { if (!form.contains(event.target)) { list.hidden = true; } });
   }
 
+  // Quarto's `::: {.panel-tabset}`: the div's headings of its first level become tabs, the
+  // blocks under each its panel; arrow keys move between tabs. Without the script the
+  // sections read one after another.
+  function setUpTabsets() {
+    document.querySelectorAll("div.panel-tabset").forEach(function (tabset, setIndex) {
+      var heading = tabset.querySelector(":scope > h2, :scope > h3, :scope > h4");
+      if (!heading) { return; }
+      var level = heading.tagName;
+      var panels = [], current = null;
+      Array.prototype.slice.call(tabset.children).forEach(function (child) {
+        if (child.tagName === level) {
+          current = { title: child, blocks: [] };
+          panels.push(current);
+        } else if (current) {
+          current.blocks.push(child);
+        }
+      });
+      var list = document.createElement("div");
+      list.className = "tabset-tabs";
+      list.setAttribute("role", "tablist");
+      var buttons = panels.map(function (panel, index) {
+        var id = panel.title.id || "tabset-" + setIndex + "-" + index;
+        // The panel takes the heading's id; the heading leaves the table of contents.
+        document.querySelectorAll(".toc a[href='#" + id + "']").forEach(function (link) { link.parentNode.remove(); });
+        var box = document.createElement("div");
+        box.className = "tabset-panel";
+        box.id = id;
+        box.setAttribute("role", "tabpanel");
+        panel.blocks.forEach(function (block) { box.appendChild(block); });
+        panel.title.replaceWith(box);
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "tabset-tab";
+        button.setAttribute("role", "tab");
+        button.setAttribute("aria-controls", id);
+        button.textContent = panel.title.textContent.replace(/#$/, "");
+        panel.box = box;
+        list.appendChild(button);
+        return button;
+      });
+      function select(chosen) {
+        buttons.forEach(function (button, index) {
+          var on = index === chosen;
+          button.setAttribute("aria-selected", on ? "true" : "false");
+          button.tabIndex = on ? 0 : -1;
+          panels[index].box.hidden = !on;
+        });
+      }
+      buttons.forEach(function (button, index) {
+        button.addEventListener("click", function () { select(index); });
+        button.addEventListener("keydown", function (event) {
+          var step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+          if (!step) { return; }
+          var next = (index + step + buttons.length) % buttons.length;
+          select(next);
+          buttons[next].focus();
+        });
+      });
+      tabset.insertBefore(list, tabset.firstChild);
+      select(0);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpTabsets();
     renderMath();
     keepPunctuationWithMath();
     addHeadingAnchors();
