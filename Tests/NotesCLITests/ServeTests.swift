@@ -89,6 +89,18 @@ import Testing
         #expect(watcher.poll() == .all)
         try "title: Outro curso".write(to: folder.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
         #expect(watcher.poll() == .all)
+        // The references and the images any lesson may use rebuild all too; the freeze does not.
+        try "@misc{a, year = 1}".write(to: folder.appendingPathComponent("references.bib"), atomically: true, encoding: .utf8)
+        #expect(watcher.poll() == .all)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("img"), withIntermediateDirectories: true)
+        try "<svg/>".write(to: folder.appendingPathComponent("img/a.svg"), atomically: true, encoding: .utf8)
+        #expect(watcher.poll() == .all)
+        try "<svg></svg>".write(to: folder.appendingPathComponent("img/a.svg"), atomically: true, encoding: .utf8)
+        #expect(watcher.poll() == .all)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("_freeze/01-a"), withIntermediateDirectories: true)
+        try "{}".write(to: folder.appendingPathComponent("_freeze/01-a/k.json"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent("img/notas.txt"), atomically: true, encoding: .utf8)
+        #expect(watcher.poll() == nil)
     }
 
     @Test func injectsTheReloadScriptBeforeBodyEnd() {

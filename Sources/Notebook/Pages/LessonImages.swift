@@ -70,3 +70,8 @@ struct LessonImages {
         return closestMatch(to: url.lastPathComponent, in: names)
     }
 }
+
+/// The image files a lesson may show (for `notes serve`, which rebuilds when one changes).
+public enum LessonImageKinds {
+    public static var extensions: Set<String> { LessonImages.extensions }
+}
