@@ -26,12 +26,13 @@ struct HTMLRenderer {
     /// The page's language (BCP 47): callout labels are written in it ("Nota" or "Note",
     /// whichever the lesson wrote); nil keeps them as written.
     var calloutLanguage: String?
-    private var out = ""
+    /// The HTML so far (the extensions in `HTMLRenderer+Tables.swift` and `+Footnotes.swift` add to it).
+    var out = ""
     /// Inside a link's text, where another link would be invalid.
     private var linkDepth = 0
     private var linksAsText = false
     /// How many times each footnote has been referred to so far.
-    private var footnoteReferences: [Int: Int] = [:]
+    var footnoteReferences: [Int: Int] = [:]
 
     init(fencedBlocks: [FencedBlock], headings: [Heading],
          replacingBlock: @escaping (FencedBlock) -> String? = { _ in nil },
@@ -61,11 +62,11 @@ struct HTMLRenderer {
     }
 
     /// Starts a new line unless already at the start of one (cmark's `cr`).
-    private mutating func cr() {
+    mutating func cr() {
         if let last = out.last, last != "\n" { out += "\n" }
     }
 
-    private mutating func render(_ block: BlockNode, tight: Bool) {
+    mutating func render(_ block: BlockNode, tight: Bool) {
         switch block {
         case .paragraph(let inlines):
             if inlines.count == 1, case .math(let span) = inlines[0], span.isDisplay {
@@ -178,40 +179,7 @@ struct HTMLRenderer {
         out += "</\(tag)>\n"
     }
 
-    /// A table sits in a `prose-table` box that scrolls sideways when the table is wider than
-    /// the text column (a phone), so the page itself never does.
-    private mutating func renderTable(_ table: TableNode) {
-        cr()
-        out += "<div class=\"prose-table\"><table>\n<thead>\n"
-        renderRow(table.header, cellTag: "th", alignments: table.alignments)
-        out += "</thead>\n"
-        if !table.rows.isEmpty {
-            out += "<tbody>\n"
-            for row in table.rows { renderRow(row, cellTag: "td", alignments: table.alignments) }
-            out += "</tbody>\n"
-        }
-        out += "</table></div>\n"
-    }
-
-    private mutating func renderRow(_ cells: [[InlineNode]], cellTag: String,
-                                    alignments: [TableNode.Alignment]) {
-        out += "<tr>\n"
-        for (column, cell) in cells.enumerated() {
-            let alignment = column < alignments.count ? alignments[column] : .none
-            let attribute = switch alignment {
-            case .none: ""
-            case .left: " align=\"left\""
-            case .center: " align=\"center\""
-            case .right: " align=\"right\""
-            }
-            out += "<\(cellTag)\(attribute)>"
-            render(cell)
-            out += "</\(cellTag)>\n"
-        }
-        out += "</tr>\n"
-    }
-
-    private mutating func render(_ inlines: [InlineNode]) {
+    mutating func render(_ inlines: [InlineNode]) {
         for inline in inlines { render(inline) }
     }
 
@@ -273,47 +241,6 @@ struct HTMLRenderer {
             footnoteReferences[number] = occurrence
             out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(Self.referenceID(number, occurrence))\">\(number)</a></sup>"
         }
-    }
-
-    /// `fnref-2` for the first reference to footnote 2, `fnref-2-3` for the third.
-    private static func referenceID(_ number: Int, _ occurrence: Int) -> String {
-        occurrence == 1 ? "fnref-\(number)" : "fnref-\(number)-\(occurrence)"
-    }
-
-    /// The numbered list of footnotes, each ending with a link back to every place that
-    /// refers to it (↩, ↩², …).
-    private mutating func renderFootnotes() {
-        guard !footnotes.isEmpty else { return }
-        let english = calloutLanguage.map { $0.lowercased().hasPrefix("en") } ?? false
-        let (title, back) = english ? ("Footnotes", "Back to the text") : ("Notas de rodapé", "Voltar ao texto")
-        // Definitions may refer to other footnotes: render them first, then the list.
-        let body = out
-        var items: [String] = []
-        for blocks in footnotes {
-            out = ""
-            for block in blocks { render(block, tight: false) }
-            items.append(out)
-        }
-        out = body
-        cr()
-        out += "<section class=\"footnotes\" aria-label=\"\(title)\">\n<hr />\n<ol>\n"
-        for (offset, var item) in items.enumerated() {
-            let number = offset + 1
-            let links = (0..<footnoteReferences[number, default: 0]).map { index in
-                let mark = index == 0 ? "↩" : "↩<sup>\(index + 1)</sup>"
-                return "<a href=\"#\(Self.referenceID(number, index + 1))\" class=\"footnote-back\" aria-label=\"\(back)\">\(mark)</a>"
-            }.joined(separator: " ")
-            if !links.isEmpty {
-                if item.hasSuffix("</p>\n") {
-                    item.removeLast("</p>\n".count)
-                    item += " " + links + "</p>\n"
-                } else {
-                    item += "<p>" + links + "</p>\n"
-                }
-            }
-            out += "<li id=\"fn-\(number)\">\n" + item + "</li>\n"
-        }
-        out += "</ol>\n</section>\n"
     }
 
     private mutating func wrap(_ tag: String, _ children: [InlineNode]) {
