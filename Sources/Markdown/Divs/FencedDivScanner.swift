@@ -5,8 +5,6 @@ struct FencedDiv: Sendable, Equatable {
     /// never closed (it then runs to the end of the lesson, and a problem says so).
     var openLine: Int
     var closeLine: Int?
-    /// Where the opening fence's attributes start, for diagnostics.
-    var column: Int
 }
 
 /// Finds fenced divs outside code blocks and replaces their fence lines by `marker`, an HTML
@@ -56,7 +54,7 @@ enum FencedDivScanner {
                 continue
             }
             open.append(divs.count)
-            divs.append(FencedDiv(attributes: attributes, openLine: number, closeLine: nil, column: column))
+            divs.append(FencedDiv(attributes: attributes, openLine: number, closeLine: nil))
             lines[offset] = Substring(marker)
         }
         for index in open {

@@ -50,13 +50,13 @@ public struct MarkdownDocument: Sendable {
         let placeholders = MathPlaceholders(text: divs.text, verbatimLines: verbatimLines)
         let parsed = placeholders.spans.isEmpty
             ? firstPass : CmarkParser.parse(placeholders.protectedText, divs: divs.divs)
-        var resolver = DocumentResolver(placeholders: placeholders, sourceLines: SourceLines(source))
+        let lines = SourceLines(source)
+        var resolver = DocumentResolver(placeholders: placeholders, sourceLines: lines)
         blocks = resolver.resolve(parsed.blocks)
         footnotes = parsed.footnotes.map { resolver.resolve($0) }
         resolver.report(parsed.problems)
         fencedBlocks = resolver.fencedBlocks
         headings = resolver.headings
-        let lines = SourceLines(source)
         // Only spans shown as math: `$` in a URL or raw HTML is no formula to check.
         let shown = resolver.mathShown.indices
         math = zip(placeholders.spans, placeholders.starts).enumerated().filter { shown.contains($0.offset) }.map(\.element)

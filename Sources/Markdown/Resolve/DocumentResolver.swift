@@ -19,11 +19,6 @@ struct DocumentResolver {
     /// inside a URL, a title, raw HTML or code, or broken by markup).
     let mathShown = SpanSet()
 
-    /// `text` with its placeholders put back as the source they stand for.
-    private func restore(_ text: String) -> String {
-        placeholders.restoringSource(text)
-    }
-
     init(placeholders: MathPlaceholders, sourceLines: SourceLines) {
         self.placeholders = placeholders
         self.sourceLines = sourceLines
@@ -73,8 +68,8 @@ struct DocumentResolver {
             let fenceLocation = location(fence)
             fencedBlocks.append(FencedBlock(
                 index: fencedBlocks.count,
-                info: restore(info),
-                content: restore(literal),
+                info: placeholders.restoringSource(info),
+                content: placeholders.restoringSource(literal),
                 fenceLocation: fenceLocation,
                 contentLocation: MarkdownLocation(line: fenceLocation.line + 1,
                                                   column: fenceLocation.column),
@@ -83,9 +78,9 @@ struct DocumentResolver {
         case .fencedCode:
             return block
         case .indentedCode(let literal):
-            return .indentedCode(restore(literal))
+            return .indentedCode(placeholders.restoringSource(literal))
         case .htmlBlock(let literal):
-            return .htmlBlock(restore(literal))
+            return .htmlBlock(placeholders.restoringSource(literal))
         case .blockQuote(let children):
             return .blockQuote(resolve(children))
         case .list(var list):
@@ -111,23 +106,23 @@ struct DocumentResolver {
             case .crossReference(let label, let position):
                 .resolvedCrossReference(label, location(position, of: "@" + label))
             case .code(let literal, let position):
-                .resolvedCode(restore(literal), location(position))
+                .resolvedCode(placeholders.restoringSource(literal), location(position))
             case .html(let literal):
-                .html(restore(literal))
+                .html(placeholders.restoringSource(literal))
             case .emphasis(let c): .emphasis(resolve(c))
             case .strong(let c): .strong(resolve(c))
             case .strikethrough(let c): .strikethrough(resolve(c))
             case .link(let destination, let title, let c):
-                .link(destination: restore(destination),
-                      title: restore(title), resolve(c))
+                .link(destination: placeholders.restoringSource(destination),
+                      title: placeholders.restoringSource(title), resolve(c))
             case .rawLink(let destination, let title, let c, let position):
-                .resolvedLink(destination: restore(destination),
-                              title: restore(title), resolve(c), location(position))
+                .resolvedLink(destination: placeholders.restoringSource(destination),
+                              title: placeholders.restoringSource(title), resolve(c), location(position))
             case .resolvedLink:
                 inline
             case .rawImage(let source, let title, let c, let position):
-                .image(source: restore(source),
-                       title: restore(title), resolve(c), location(position))
+                .image(source: placeholders.restoringSource(source),
+                       title: placeholders.restoringSource(title), resolve(c), location(position))
             case .image:
                 inline
             }

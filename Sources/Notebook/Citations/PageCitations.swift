@@ -59,9 +59,11 @@ struct PageCitations {
     /// The lesson's reference list; "" when it cites nothing.
     func referencesHTML() -> String {
         guard let bibliography, !cited.isEmpty else { return "" }
-        let entries = cited.compactMap { bibliography.entries[$0] }.sorted {
-            ($0.familyNames.joined(separator: " ").lowercased(), $0.year, $0.key) < ($1.familyNames.joined(separator: " ").lowercased(), $1.year, $1.key)
-        }
+        // Sorted by authors, year and key; the authors are parsed once per entry, not per comparison.
+        let entries = cited.compactMap { bibliography.entries[$0] }
+            .map { (entry: $0, authors: $0.familyNames.joined(separator: " ").lowercased()) }
+            .sorted { ($0.authors, $0.entry.year, $0.entry.key) < ($1.authors, $1.entry.year, $1.entry.key) }
+            .map(\.entry)
         var html = "<section class=\"references\" aria-labelledby=\"ref-list\">\n"
         html += "<h2 id=\"ref-list\">\(escapeHTML(strings.references))</h2>\n<ol>\n"
         for entry in entries { html += "<li id=\"\(escapeHTML(Self.anchor(entry.key)))\">\(Self.reference(entry))</li>\n" }

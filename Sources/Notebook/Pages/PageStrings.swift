@@ -54,6 +54,8 @@ public struct PageStrings: Sendable, Equatable {
     var searchLabel: String
     /// The heading of a lesson's reference list.
     var references: String
+    /// Where a listing comes from: "linhas 3–6", "linha 3".
+    var sourceLines: @Sendable (Int, Int) -> String
     var viewSource: String
     var editPage: String
     var months: [String]
@@ -97,6 +99,7 @@ public struct PageStrings: Sendable, Equatable {
         defaultIntro: "Cada número, tabela e figura vem de um experimento executado ao gerar estas páginas.",
         by: "por", courseLessons: "Lições", darkTheme: "Tema escuro",
         search: "Buscar", searchLabel: "Buscar nas lições", references: "Referências",
+        sourceLines: { $0 == $1 ? "linha \($0)" : "linhas \($0)–\($1)" },
         viewSource: "Ver o código desta lição", editPage: "Sugerir uma correção",
         months: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
                  "novembro", "dezembro"],
@@ -125,6 +128,7 @@ public struct PageStrings: Sendable, Equatable {
         defaultIntro: "Every number, table and figure comes from an experiment run when these pages were built.",
         by: "by", courseLessons: "Lessons", darkTheme: "Dark theme",
         search: "Search", searchLabel: "Search the lessons", references: "References",
+        sourceLines: { $0 == $1 ? "line \($0)" : "lines \($0)–\($1)" },
         viewSource: "View this lesson's source", editPage: "Suggest a correction",
         months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December"],

@@ -151,10 +151,7 @@ struct ResultRenderer {
             }
             return html + "</tbody>\n</table></div>\n</figure>\n"
         case .listing(let listing):
-            let english = page.language.lowercased().hasPrefix("en")
-            let lines = listing.firstLine == listing.lastLine
-                ? (english ? "line \(listing.firstLine)" : "linha \(listing.firstLine)")
-                : (english ? "lines \(listing.firstLine)–\(listing.lastLine)" : "linhas \(listing.firstLine)–\(listing.lastLine)")
+            let lines = strings.sourceLines(listing.firstLine, listing.lastLine)
             var html = "<figure class=\"result-listing\">\n<figcaption>"
             if !listing.caption.isEmpty { html += escapeHTML(listing.caption) + " " }
             html += "<span class=\"listing-source\"><code>\(escapeHTML(listing.file))</code>, \(lines)</span></figcaption>\n"
